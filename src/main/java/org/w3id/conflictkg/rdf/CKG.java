@@ -165,6 +165,8 @@ public final class CKG {
     public static final Property outlet = property("outlet");
     /** SHA-256 of the report's text. */
     public static final Property contentHash = property("contentHash");
+    /** SHA-256 of a named graph's content as last written, so an unchanged graph need not be rewritten. */
+    public static final Property graphHash = property("graphHash");
     /** The sentence a claim or event was read from. */
     public static final Property quote = property("quote");
     /** The attribution verb or phrase: said, claimed, denied, according to. */
