@@ -1,0 +1,169 @@
+package org.w3id.conflictkg.extract;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds stated numbers in a sentence with their qualifier and what they count: "nearly 22,000 civilians have been
+ * evacuated" is 22000, "nearly", evacuated; "at least 3 killed" is 3, "at least", killed.
+ */
+public final class QuantityFinder {
+    /** A quantity found in a sentence, with character offsets within the sentence. */
+    public record Found(int start, int end, QuantityRec quantity) {
+    }
+
+    private static final Map<String, Integer> WORDS = Map.ofEntries(Map.entry("one", 1), Map.entry("two", 2),
+            Map.entry("three", 3), Map.entry("four", 4), Map.entry("five", 5), Map.entry("six", 6),
+            Map.entry("seven", 7), Map.entry("eight", 8), Map.entry("nine", 9), Map.entry("ten", 10),
+            Map.entry("eleven", 11), Map.entry("twelve", 12), Map.entry("thirteen", 13), Map.entry("fourteen", 14),
+            Map.entry("fifteen", 15), Map.entry("sixteen", 16), Map.entry("seventeen", 17), Map.entry("eighteen", 18),
+            Map.entry("nineteen", 19), Map.entry("twenty", 20), Map.entry("thirty", 30), Map.entry("forty", 40),
+            Map.entry("fifty", 50), Map.entry("hundred", 100), Map.entry("a hundred", 100), Map.entry("dozens", 24),
+            Map.entry("a dozen", 12));
+    private static final String QUALIFIER = "(nearly|almost|about|around|approximately|roughly|some|at least|more than"
+            + "|over|up to|fewer than|less than|as many as|at most|an estimated|close to|under)";
+    /** A number ends where its word ends ("fourteen", not "four") and is no modifier ("52-year-old", "155-mm"). */
+    private static final String NUM = "(\\d{1,3}(?:[,\\u00a0 ]\\d{3})+|\\d+(?:\\.\\d+)?|one|two|three|four|five|six|seven"
+            + "|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty"
+            + "|thirty|forty|fifty|a hundred|hundred|a dozen)(?!\\w|-\\p{L})";
+    private static final Pattern QUANTITY = Pattern.compile("(?<![\\w.,-])(?:" + QUALIFIER + "\\s+)?" + NUM
+            + "(?:\\s+(thousand|million))?(?:\\s+(?:more\\s+|other\\s+|more\\s+than\\s+)?"
+            + "((?:[a-z-]+\\s+){0,2}?[a-z-]+))?", Pattern.CASE_INSENSITIVE);
+    private static final Pattern KILLED = Pattern.compile(
+            "\\b(kill(ed|ing|s)?|dead|died|deaths?|lives|fatalities|perished|bodies)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern INJURED = Pattern.compile(
+            "\\b(injur(ed|ing|ies|y)|wound(ed|ing|s)?|hurt|hospitali[sz]ed|intensive care)\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern EVACUATED = Pattern.compile(
+            "\\b(evacuat\\w*|relocat\\w*|resettled|moved out)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern PEOPLE = Pattern.compile(
+            "^(?:\\w+\\s+)?(people|persons|civilians|residents|children|adults|men|women|soldiers|servicemen|"
+            + "troops|inhabitants|citizens|pensioners|elderly|minors|families|victims)\\b", Pattern.CASE_INSENSITIVE);
+    /** Nouns after a number that say it is not a count of something that happened (a time, an age, a size). */
+    private static final Pattern NOT_COUNT = Pattern.compile(
+            "^(years?|months?|weeks?|days?|hours?|minutes?|km|kilometers?|kilometres?|miles?|meters?|metres?|percent"
+            + "|per|%|am|pm|a\\.m|p\\.m|o'clock|th|st|nd|rd)\\b", Pattern.CASE_INSENSITIVE);
+
+    private QuantityFinder() {
+    }
+
+    /** All quantities in a sentence, left to right; numbers that are years, days of a month or ages are skipped. */
+    public static List<Found> find(String sentence, List<TimeNormalizer.Found> times) {
+        List<Found> out = new ArrayList<>();
+        Matcher m = QUANTITY.matcher(sentence);
+        while (m.find()) {
+            if (insideTime(times, m.start(2), m.end(2))) {
+                continue;
+            }
+            String noun = m.group(4) == null ? "" : m.group(4).toLowerCase(Locale.ROOT);
+            if (NOT_COUNT.matcher(noun).find()) {
+                continue;
+            }
+            long amount = amount(m.group(2), m.group(3));
+            if (amount < 0) {
+                continue;
+            }
+            String measure = measure(sentence, m.start(), m.end(), noun);
+            if (measure == null) {
+                continue;
+            }
+            String qualifier = m.group(1) == null ? null : m.group(1).toLowerCase(Locale.ROOT);
+            int end = m.group(4) != null ? m.end(4) : m.group(3) != null ? m.end(3) : m.end(2);
+            out.add(new Found(m.start(), end, new QuantityRec(amount, qualifier, measure,
+                    sentence.substring(m.start(), end))));
+        }
+        return out;
+    }
+
+    private static boolean insideTime(List<TimeNormalizer.Found> times, int start, int end) {
+        for (TimeNormalizer.Found t : times) {
+            if (start < t.end() && end > t.start()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static long amount(String num, String scale) {
+        String n = num.toLowerCase(Locale.ROOT);
+        long v;
+        if (WORDS.containsKey(n)) {
+            v = WORDS.get(n);
+        } else {
+            String digits = n.replaceAll("[,\\u00a0 ]", "");
+            try {
+                v = digits.contains(".") ? (long) Double.parseDouble(digits) : Long.parseLong(digits);
+            } catch (NumberFormatException e) {
+                return -1;
+            }
+        }
+        if (scale != null) {
+            v *= scale.equalsIgnoreCase("thousand") ? 1_000 : 1_000_000;
+        }
+        return v;
+    }
+
+    /**
+     * What a number counts: killed, injured or evacuated when a word of that kind stands close by and the number
+     * counts people; otherwise the noun after it (drones, explosions, times).
+     */
+    private static String measure(String s, int start, int end, String noun) {
+        int from = Math.max(0, start - 40);
+        int to = Math.min(s.length(), end + 45);
+        String after = s.substring(end, to);
+        String before = s.substring(from, start);
+        String around = before + " " + after;
+        boolean people = noun.isEmpty() || PEOPLE.matcher(noun).find() || KILLED.matcher(noun).find()
+                || INJURED.matcher(noun).find();
+        if (people) {
+            // The nearest kind word after the number wins: "10 killed and 22 injured".
+            String next = firstKind(noun + after);
+            if (next == null) {
+                next = lastKind(before);
+            }
+            if (next != null) {
+                return next;
+            }
+            if (EVACUATED.matcher(around).find()) {
+                return "evacuated";
+            }
+        }
+        if (noun.isEmpty()) {
+            return null;
+        }
+        String[] words = noun.split("\\s+");
+        return words[words.length - 1];
+    }
+
+    private static String firstKind(String s) {
+        int best = Integer.MAX_VALUE;
+        String kind = null;
+        for (var e : Map.of("killed", KILLED, "injured", INJURED, "evacuated", EVACUATED).entrySet()) {
+            Matcher m = e.getValue().matcher(s);
+            if (m.find() && m.start() < best && !s.substring(0, m.start()).matches("(?s).*\\d.*")) {
+                best = m.start();
+                kind = e.getKey();
+            }
+        }
+        return kind;
+    }
+
+    private static String lastKind(String s) {
+        int best = -1;
+        String kind = null;
+        for (var e : Map.of("killed", KILLED, "injured", INJURED, "evacuated", EVACUATED).entrySet()) {
+            Matcher m = e.getValue().matcher(s);
+            while (m.find()) {
+                if (m.start() > best) {
+                    best = m.start();
+                    kind = e.getKey();
+                }
+            }
+        }
+        return best >= 0 && s.substring(best).length() < 25 ? kind : null;
+    }
+}
