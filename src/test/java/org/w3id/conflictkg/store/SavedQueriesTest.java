@@ -1,0 +1,93 @@
+package org.w3id.conflictkg.store;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.query.QuerySolution;
+import org.apache.jena.system.Txn;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/** Every saved query in queries/ parses, opens with its question, and answers over the bundled reports. */
+class SavedQueriesTest {
+    private static KgStore store;
+
+    @BeforeAll
+    static void build() {
+        store = TestStores.withBundledReports();
+    }
+
+    @AfterAll
+    static void close() {
+        store.close();
+    }
+
+    static List<Path> files() throws IOException {
+        try (Stream<Path> s = Files.list(Path.of("queries"))) {
+            return s.filter(p -> p.toString().endsWith(".rq")).sorted().toList();
+        }
+    }
+
+    static List<QuerySolution> run(Path file) throws IOException {
+        Query q = QueryRunner.parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+        return Txn.calculateRead(store.dataset(), () -> {
+            try (QueryExecution qe = QueryExecution.dataset(store.dataset()).query(q).build()) {
+                List<QuerySolution> rows = new java.util.ArrayList<>();
+                org.apache.jena.query.ResultSetFactory.copyResults(qe.execSelect()).forEachRemaining(rows::add);
+                return rows;
+            }
+        });
+    }
+
+    @Test
+    void thereAreAtLeastSixSavedQueries() throws IOException {
+        assertTrue(files().size() >= 6, files()::toString);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everySavedQueryOpensWithItsQuestionAndAnswers() throws IOException {
+        return files().stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> {
+            String text = Files.readString(f, StandardCharsets.UTF_8);
+            assertTrue(text.startsWith("#"), f + " must open with a # line stating its question");
+            List<QuerySolution> rows = run(f);
+            assertFalse(rows.isEmpty(), f + " answered nothing over data/reports");
+        }));
+    }
+
+    @Test
+    void claimsAboutKupianskIncludeVoloshynsClearing() throws IOException {
+        List<QuerySolution> rows = run(Path.of("queries/claims-about-a-place-over-time.rq"));
+        assertTrue(rows.stream().anyMatch(r -> r.toString().contains("Voloshyn")), rows::toString);
+    }
+
+    @Test
+    void contradictingClaimsFindTheHrodivkaDispute() throws IOException {
+        List<QuerySolution> rows = run(Path.of("queries/contradicting-claims.rq"));
+        assertTrue(rows.stream().anyMatch(r -> r.toString().contains("Hrodivka")), rows::toString);
+    }
+
+    @Test
+    void officialsAndRolesListsTheSeedsGovernor() throws IOException {
+        List<QuerySolution> rows = run(Path.of("queries/officials-and-roles.rq"));
+        assertTrue(rows.stream().anyMatch(r -> r.toString().contains("Syniehubov") && r.toString().contains("governor")),
+                rows::toString);
+    }
+
+    @Test
+    void placesWithGeoNamesLinksIncludeKupiansk() throws IOException {
+        List<QuerySolution> rows = run(Path.of("queries/places-with-geonames-links.rq"));
+        assertTrue(rows.stream().anyMatch(r -> r.toString().contains("703656")), rows::toString);
+    }
+}
