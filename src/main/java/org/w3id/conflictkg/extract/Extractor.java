@@ -44,7 +44,7 @@ public final class Extractor {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern NEGATION = Pattern.compile("\\b(not\\s+true|is\\s+false|untrue|fake|a\\s+lie|lies|"
             + "no\\s+truth|never\\s+happened|did\\s+not\\s+happen|has\\s+not\\s+been\\s+(?:captured|taken)|"
-            + "remains?\\s+under\\s+(?:ukrainian|our)\\s+control|disinformation)\\b", Pattern.CASE_INSENSITIVE);
+            + "remains?\\s+under\\s+(?:ukrainian|our)\\s+control|still\\s+(?:hold|holds|control|controls)|disinformation)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern CLAIM_OBJECT = Pattern.compile("^\\s*(?:\\w+['’]s\\s+|the\\s+|these\\s+|this\\s+|"
             + "such\\s+|those\\s+)?(claims?|reports?|allegations?|statements?|it|this|that)\\b",
             Pattern.CASE_INSENSITIVE);
@@ -497,7 +497,7 @@ public final class Extractor {
                     if (c.isEmpty()) {
                         ref = mint(pm, context, recentRaion(in));
                     } else {
-                        Place best = c.size() == 1 ? c.get(0) : choose(c, context, resolvedPlaces);
+                        Place best = c.size() == 1 ? c.get(0) : choose(c, context, resolvedPlaces, pm.surface());
                         ref = new PlaceRef(best.key(), best.type(), best.label(), best.geonamesId(), best.parentKey(),
                                 true);
                     }
@@ -521,11 +521,16 @@ public final class Extractor {
         }
 
         /** Ambiguous name: the candidate inside an oblast or raion the report names, else near other places, else the largest. */
-        private Place choose(List<Place> candidates, Set<String> context, List<Place> resolved) {
+        private Place choose(List<Place> candidates, Set<String> context, List<Place> resolved, String surface) {
             Place best = null;
             double bestScore = Double.NEGATIVE_INFINITY;
+            String folded = NameFolder.fold(surface.replaceFirst("(?i)^the\\s+", ""));
             for (Place p : candidates) {
                 double score = Math.log10(p.population() + 10.0);
+                if (NameFolder.fold(p.label()).equals(folded)) {
+                    // Named by its own name, not by a former or variant name ("Hrodivka", once a name of Myrnohrad).
+                    score += 15;
+                }
                 for (Place a : gazetteer.ancestors(p)) {
                     if (context.contains(a.key()) && a.type() != PlaceType.COUNTRY) {
                         score += a.type() == PlaceType.RAION ? 30 : 20;
@@ -1245,9 +1250,23 @@ public final class Extractor {
                 }
                 drafts.add(new Draft(a.claimant(), into.get(i).merged, a.stance(), a.verb(), c.quote, c.sentence));
             }
-            // "Ukraine rejected the claim": a denial of the latest claim of someone else that has an event.
+            // "Ukraine rejected the claim", or a quote "That is not true." with no event of its own: a denial of
+            // the latest claim of someone else.
+            Set<Integer> withEvents = new java.util.HashSet<>();
+            cs.forEach(c -> withEvents.add(c.sentence));
             for (int s = 0; s < infos.size(); s++) {
-                for (Attribution a : infos.get(s).attributions) {
+                Info info = infos.get(s);
+                List<Attribution> denials = new ArrayList<>(info.attributions);
+                if (info.negated && !withEvents.contains(s)) {
+                    Agent speaker = info.quoteSpeaker;
+                    for (Attribution a : info.attributions) {
+                        speaker = speaker == null ? a.claimant() : speaker;
+                    }
+                    if (speaker != null) {
+                        denials.add(new Attribution(-1, -1, "said", speaker, Stance.DENIED, true));
+                    }
+                }
+                for (Attribution a : denials) {
                     if (!a.deniesClaim() || a.claimant() == null) {
                         continue;
                     }

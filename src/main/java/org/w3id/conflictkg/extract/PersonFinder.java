@@ -25,7 +25,7 @@ final class PersonFinder {
     private static final String TITLE = "((?i:spokes(?:person|man|woman)|press\\s+secretary|governor|head|chief|commander"
             + "|(?:deputy\\s+)?(?:prime\\s+|foreign\\s+|defen[cs]e\\s+|interior\\s+)?minister|president|mayor"
             + "|secretary|adviser|advisor|ombudsman|commissioner|chairman|chairwoman|official|analyst|spokesperson"
-            + "|general|colonel|lieutenant|major|captain|sergeant|lieutenant\\s+general|major\\s+general|admiral"
+            + "|general(?!\\s+staff)|colonel|lieutenant|major(?!\\s+general)|captain|sergeant|lieutenant\\s+general|major\\s+general|admiral"
             + "|commander-in-chief|representative|deputy))";
     private static final Pattern TITLE_NAME = Pattern.compile("\\b" + TITLE + "\\s+" + NAME);
     private static final Pattern TITLE_OF_COMMA_NAME = Pattern.compile("\\b" + TITLE
@@ -59,6 +59,10 @@ final class PersonFinder {
             "agency", "storm", "shadow", "shahed", "iskander", "kalibr", "kinzhal", "vampir", "grad", "rm-70",
             "ukraine's", "russia's", "russians", "ukrainians", "zaporizhzhia", "donbas", "crimea", "ministry's",
             "tuesday's", "monday's", "kharkiv", "donetsk", "luhansk", "kherson", "sumy", "belgorod", "kursk");
+    /** Words that make a capitalised phrase a place or a body, never a person: "Vovcha River", "Sumy Region". */
+    private static final Set<String> PLACE_WORDS = Set.of("river", "oblast", "region", "raion", "district",
+            "community", "hromada", "village", "reservoir", "krai", "republic", "province", "brigade", "battalion",
+            "regiment", "corps", "staff", "administration", "ministry", "council", "forces", "group", "direction");
     private static final Map<String, String> ROLE_WORDS = Map.ofEntries(Map.entry("spokesman", "spokesperson"),
             Map.entry("spokeswoman", "spokesperson"), Map.entry("press secretary", "spokesperson"),
             Map.entry("chairwoman", "chairman"), Map.entry("advisor", "adviser"),
@@ -136,7 +140,7 @@ final class PersonFinder {
         }
         String clean = String.join(" ", java.util.Arrays.copyOfRange(words, skip, keep));
         for (String w : clean.split("\\s+")) {
-            if (NOT_NAMES.contains(w.toLowerCase(Locale.ROOT))) {
+            if (NOT_NAMES.contains(w.toLowerCase(Locale.ROOT)) || PLACE_WORDS.contains(w.toLowerCase(Locale.ROOT))) {
                 return;
             }
         }
