@@ -26,6 +26,10 @@ final class AgentFinder {
     private static final Pattern GROUP_OF_FORCES = Pattern.compile(
             "\\b(?:(?:the|its|their)\\s+)?((?:[A-Z][\\w'’-]+\\s+){1,2}(?:\\([A-Z][\\w]+\\)\\s+)?)"
             + "([Gg]roup\\s+of\\s+[Ff]orces|[Oo]perational[- ][Ss]trategic\\s+[Gg]roup|[Oo]perational\\s+[Cc]ommand)");
+    /** TASS style: "the Battlegroup West", "the Sever (North) Battlegroup". */
+    private static final Pattern BATTLEGROUP = Pattern.compile(
+            "\\b(?:(?:the\\s+)?(?:Battle\\s*[Gg]roup|Battlegroup)\\s+([A-Z][\\w'’-]+)|([A-Z][\\w'’-]+(?:\\s+\\([A-Z]\\w+\\))?)"
+            + "\\s+(?:Battle\\s*[Gg]roup|Battlegroup))\\b");
     private static final Pattern FORMATION = Pattern.compile(
             "\\b((?:\\d+(?:st|nd|rd|th)|[A-Z][a-z]+)\\s+(?:(?:[A-Z][\\w-]*|of|the)\\s+){0,5}?"
             + "(?:Brigade|Regiment|Division|Battalion|Corps|Army|Fleet|Detachment))\\b(?:\\s+(?:named\\s+after|of)"
@@ -92,6 +96,20 @@ final class AgentFinder {
                     "operational-strategic");
             add(out, taken, m.start(1), m.end(2), new Agent(AgentKind.FORCE, Iris.slug(label), label, side, null,
                     null, false));
+        }
+        m = BATTLEGROUP.matcher(s);
+        while (m.find()) {
+            String name = m.group(1) != null ? m.group(1) : m.group(2);
+            String first = name.split("\\s+")[0].toLowerCase(Locale.ROOT);
+            if (first.equals("the")) {
+                continue;
+            }
+            Side side = RUSSIAN_GROUPS.contains(first) ? Side.RUSSIA : UKRAINIAN_GROUPS.contains(first)
+                    ? Side.UKRAINE : sideNear(s, m.start(), contextSide);
+            // One formation, two spellings: "Battlegroup West" and "the Zapad group of forces" stay distinct names.
+            String label = name + " battlegroup";
+            add(out, taken, m.start(), m.end(), new Agent(AgentKind.FORCE, Iris.slug(label), label, side, null, null,
+                    false));
         }
         m = FORMATION.matcher(s);
         while (m.find()) {

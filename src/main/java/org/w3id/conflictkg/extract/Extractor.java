@@ -48,6 +48,14 @@ public final class Extractor {
     private static final Pattern CLAIM_OBJECT = Pattern.compile("^\\s*(?:\\w+['’]s\\s+|the\\s+|these\\s+|this\\s+|"
             + "such\\s+|those\\s+)?(claims?|reports?|allegations?|statements?|it|this|that)\\b",
             Pattern.CASE_INSENSITIVE);
+    /** "Syniehubov: “...”": the colon after a name opening a sentence attributes what follows. */
+    private static final Pattern COLON_SPEAKER = Pattern.compile("^\\W*[\\p{L}'’ -]{2,40}?(:)\\s");
+    private static final Pattern SIDE_CLAIMS = Pattern.compile("\\b(Russian|Ukrainian|Moscow['’]s|Kyiv['’]s|"
+            + "Russia['’]s|Ukraine['’]s)\\s+$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern NOUN_BEFORE = Pattern.compile("\\b(?:the|these|those|such|its|their|both|of)\\s+$",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern NOT_BEFORE = Pattern.compile("\\b(?:not|never|n['’]t)\\s+(?:yet\\s+|publicly\\s+|"
+            + "independently\\s+|immediately\\s+)?$", Pattern.CASE_INSENSITIVE);
     private static final Pattern POSSESSIVE_CLAIM = Pattern.compile("['’]s\\s+(?:\\w+\\s+)?claims?\\s+that\\b",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern PERSON_PRONOUN = Pattern.compile("\\b(he|she)\\s+(?:\\w+\\s+)?$",
@@ -331,6 +339,16 @@ public final class Extractor {
 
         private void findAttributions(Info in) {
             String s = in.text;
+            Matcher colon = COLON_SPEAKER.matcher(s);
+            if (colon.find()) {
+                for (AgentMention a : in.agents) {
+                    if (a.agent().kind() == AgentKind.PERSON && a.end() == colon.start(1)) {
+                        in.attributions.add(new Attribution(colon.start(1), colon.end(1), "said", a.agent(),
+                                Stance.ASSERTED, false));
+                        noteSpeaker(a.agent());
+                    }
+                }
+            }
             Matcher m = ATTRIBUTION.matcher(s);
             while (m.find()) {
                 String verb = m.group(1).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
@@ -352,7 +370,25 @@ public final class Extractor {
                 } else {
                     who = claimantOf(in, m.start(), m.end(), verb);
                 }
+                Matcher sideClaim = SIDE_CLAIMS.matcher(s.substring(Math.max(0, m.start() - 30), m.start()));
+                if ((verb.equals("claim") || verb.equals("claims")) && sideClaim.find()) {
+                    // "Russian claims that ...": the side's claim, reported by someone else.
+                    Side side = AgentFinder.side(sideClaim.group(1), null);
+                    String label = side == Side.RUSSIA ? "Russia" : "Ukraine";
+                    who = agents.computeIfAbsent("state-" + Iris.slug(label), k -> new Agent(AgentKind.COUNTRY, k,
+                            label, side, null, null, false));
+                    nounClaim = true;
+                    stance = Stance.HEDGED;
+                } else if (verb.startsWith("claims") && NOUN_BEFORE.matcher(s.substring(Math.max(0, m.start() - 12),
+                        m.start())).find()) {
+                    continue;
+                }
                 if (verb.equals("claim") && !nounClaim) {
+                    continue;
+                }
+                if (stance != Stance.DENIED && NOT_BEFORE.matcher(s.substring(Math.max(0, m.start() - 16),
+                        m.start())).find()) {
+                    // "Kyiv has not confirmed the claim": no statement is made.
                     continue;
                 }
                 boolean deniesClaim = stance == Stance.DENIED
@@ -479,6 +515,7 @@ public final class Extractor {
         private void resolvePlaces() {
             // First the unambiguous names: they are the context for the ambiguous ones.
             Set<String> context = new java.util.HashSet<>();
+            Map<String, Integer> oblastCounts = new HashMap<>();
             List<Place> resolvedPlaces = new ArrayList<>();
             for (Info in : infos) {
                 for (PlaceMention pm : in.places) {
@@ -486,25 +523,74 @@ public final class Extractor {
                     if (c.size() == 1) {
                         resolvedPlaces.add(c.get(0));
                         context.add(c.get(0).key());
-                        gazetteer.ancestors(c.get(0)).forEach(a -> context.add(a.key()));
+                        List<Place> chain = new ArrayList<>(gazetteer.ancestors(c.get(0)));
+                        chain.add(0, c.get(0));
+                        for (Place a : chain) {
+                            context.add(a.key());
+                            if (a.type() == PlaceType.OBLAST) {
+                                oblastCounts.merge(a.key(), 1, Integer::sum);
+                            }
+                        }
+                    }
+                }
+            }
+            String dominant = oblastCounts.entrySet().stream().max(Map.Entry.comparingByValue())
+                    .map(Map.Entry::getKey).orElse(null);
+            // Names placed in an oblast by their sentence decide for every mention of the same name.
+            Map<String, PlaceRef> decided = new HashMap<>();
+            for (Info in : infos) {
+                for (PlaceMention pm : in.places) {
+                    Place stated = statedOblast(in, pm);
+                    if (stated == null) {
+                        continue;
+                    }
+                    List<Place> inside = new ArrayList<>();
+                    for (Place p : typed(pm)) {
+                        if (p.type() != PlaceType.OBLAST && gazetteer.ancestors(p).contains(stated)) {
+                            inside.add(p);
+                        }
+                    }
+                    PlaceRef ref = !inside.isEmpty() ? ref(choose(inside, context, resolvedPlaces, pm.surface()))
+                            : typed(pm).stream().allMatch(p -> p.type() == PlaceType.SETTLEMENT)
+                            ? mint(pm, stated.key(), recentRaion(in)) : null;
+                    if (ref != null) {
+                        decided.putIfAbsent(NameFolder.fold(pm.surface()), ref);
                     }
                 }
             }
             for (Info in : infos) {
                 for (PlaceMention pm : in.places) {
-                    List<Place> c = typed(pm);
-                    PlaceRef ref;
-                    if (c.isEmpty()) {
-                        ref = mint(pm, context, recentRaion(in));
-                    } else {
-                        Place best = c.size() == 1 ? c.get(0) : choose(c, context, resolvedPlaces, pm.surface());
-                        ref = new PlaceRef(best.key(), best.type(), best.label(), best.geonamesId(), best.parentKey(),
-                                true);
+                    PlaceRef ref = decided.get(NameFolder.fold(pm.surface()));
+                    if (ref == null) {
+                        List<Place> c = typed(pm);
+                        ref = c.isEmpty() ? mint(pm, dominant, recentRaion(in))
+                                : ref(c.size() == 1 ? c.get(0) : choose(c, context, resolvedPlaces, pm.surface()));
                     }
                     in.resolved.put(pm, ref);
                     places.putIfAbsent(ref.key(), ref);
                 }
             }
+        }
+
+        private PlaceRef ref(Place p) {
+            return new PlaceRef(p.key(), p.type(), p.label(), p.geonamesId(), p.parentKey(), true);
+        }
+
+        /** The oblast a sentence puts a name in: "Kamianka in the Kharkiv region", "Vesele village in ...". */
+        private Place statedOblast(Info in, PlaceMention pm) {
+            if (pm.hint() == PlaceType.OBLAST || pm.hint() == PlaceType.RIVER || pm.hint() == PlaceType.RAION) {
+                return null;
+            }
+            int i = in.places.indexOf(pm);
+            if (i < 0 || i + 1 >= in.places.size()) {
+                return null;
+            }
+            PlaceMention next = in.places.get(i + 1);
+            String between = in.text.substring(pm.end(), next.start());
+            if (!between.matches("(?is)^,?\\s*(?:(?:village|town|city|settlement)\\s+)?(?:in|of)\\s+(?:the\\s+)?$")) {
+                return null;
+            }
+            return typed(next).stream().filter(p -> p.type() == PlaceType.OBLAST).findFirst().orElse(null);
         }
 
         private List<Place> typed(PlaceMention pm) {
@@ -559,14 +645,17 @@ public final class Extractor {
          * A place the gazetteer lacks. Its key carries the oblast the report is about, so that same-named villages
          * of two oblasts stay apart; it lies in the raion named just before it, else in that oblast.
          */
-        private PlaceRef mint(PlaceMention pm, Set<String> context, String raion) {
+        private PlaceRef mint(PlaceMention pm, String oblastKey, String raion) {
             PlaceType type = pm.hint() != null ? pm.hint() : PlaceType.SETTLEMENT;
             String label = pm.surface().replaceFirst("(?i)^the\\s+", "");
             String oblast = null;
             String parent = null;
             if (type != PlaceType.OBLAST && type != PlaceType.RIVER) {
-                oblast = dominantOblast(context);
-                parent = raion != null && type != PlaceType.RAION ? raion : oblast;
+                oblast = oblastKey;
+                Place r = raion == null ? null : gazetteer.get(raion).orElse(null);
+                boolean raionFits = r != null && type != PlaceType.RAION && (oblast == null
+                        || gazetteer.ancestors(r).stream().anyMatch(a -> a.key().equals(oblastKey)));
+                parent = raionFits ? raion : oblast;
             }
             String key = "x-" + type.name().toLowerCase(Locale.ROOT) + "-" + Iris.slug(label)
                     + (oblast != null ? "-" + oblast : "");
@@ -594,15 +683,6 @@ public final class Extractor {
             return null;
         }
 
-        private String dominantOblast(Set<String> context) {
-            for (String k : context) {
-                Place p = gazetteer.get(k).orElse(null);
-                if (p != null && p.type() == PlaceType.OBLAST) {
-                    return k;
-                }
-            }
-            return null;
-        }
 
         // ---- quotes --------------------------------------------------------------------------------------
 

@@ -36,6 +36,8 @@ final class PersonFinder {
     private static final Pattern NAME_SAID = Pattern.compile(NAME + "\\s+(?:\\w+ly\\s+)?(?:said|says|told|wrote|"
             + "announced|stated|noted|claimed|reported|confirmed|denied|added|warned|insisted|pointed\\s+out|"
             + "explained|stressed|emphasi[sz]ed|posted|alleged|declared|acknowledged|admitted)\\b");
+    /** Ukrainian outlets' style: "Syniehubov: “...”" or "Oleh Syniehubov: ..." at the start of a sentence. */
+    private static final Pattern NAME_COLON = Pattern.compile("^\\W*" + NAME + ":\\s");
     private static final Pattern SAID_NAME = Pattern.compile("\\b" + VERBS + "\\s+" + NAME + "\\b");
     /** "the head of Kharkiv RMA Oleh Syniehubov said": a title, its organisation, then a two-word name. */
     private static final Pattern TITLE_ORG_NAME = Pattern.compile("\\b" + TITLE + "\\s+(?i:of|for)\\s+(?:the\\s+)?"
@@ -92,6 +94,10 @@ final class PersonFinder {
             add(out, taken, s, m.start(1), m.end(1), m.group(1), m.group(2), m.end(1), m.end());
         }
         m = NAME_SAID.matcher(s);
+        while (m.find()) {
+            add(out, taken, s, m.start(1), m.end(1), m.group(1), null, -1, -1);
+        }
+        m = NAME_COLON.matcher(s);
         while (m.find()) {
             add(out, taken, s, m.start(1), m.end(1), m.group(1), null, -1, -1);
         }

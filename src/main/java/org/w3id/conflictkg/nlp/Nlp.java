@@ -24,6 +24,10 @@ public final class Nlp {
     private static final String TOKEN_MODEL = "/opennlp-en-ud-ewt-tokens-1.3-2.5.4.bin";
     private static final String POS_MODEL = "/opennlp-en-ud-ewt-pos-1.3-2.5.4.bin";
 
+    private static final java.util.regex.Pattern ABBREVIATION_END = java.util.regex.Pattern.compile(
+            "\\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Gen|Lt|Col|Maj|Capt|Sgt|Mr|Mrs|Ms|Dr|St|No|Gov|Rep"
+            + "|Sen|U\\.S|U\\.K|approx|vs|e\\.g|i\\.e)\\.$");
+
     private static volatile Nlp instance;
 
     private final SentenceModel sentenceModel;
@@ -84,8 +88,18 @@ public final class Nlp {
             }
             String line = text.substring(lineStart, lineEnd);
             if (!line.isBlank()) {
-                for (Span span : sentenceDetector.get().sentPosDetect(line)) {
-                    addSentence(out, text, lineStart + span.getStart(), lineStart + span.getEnd());
+                Span[] spans = sentenceDetector.get().sentPosDetect(line);
+                int k = 0;
+                while (k < spans.length) {
+                    int start = spans[k].getStart();
+                    int end = spans[k].getEnd();
+                    // "on Nov. 3", "Lt. Gen. Syrskyi": the model sometimes ends a sentence at an abbreviation.
+                    while (k + 1 < spans.length && ABBREVIATION_END.matcher(line.substring(start, end)).find()) {
+                        k++;
+                        end = spans[k].getEnd();
+                    }
+                    addSentence(out, text, lineStart + start, lineStart + end);
+                    k++;
                 }
             }
             lineStart = lineEnd + 1;
