@@ -158,6 +158,7 @@ public final class Extractor {
         Map<PlaceMention, PlaceRef> resolved = new HashMap<>();
         List<Attribution> attributions = new ArrayList<>();
         Agent quoteSpeaker;
+        int quoteId = -1;
         boolean negated;
     }
 
@@ -194,6 +195,7 @@ public final class Extractor {
             for (Sentence s : Nlp.get().analyse(text)) {
                 infos.add(read(s));
             }
+            addBareMentionsOfNewPlaces();
             resolvePlaces();
             assignQuoteSpeakers(text);
             List<Candidate> candidates = new ArrayList<>();
@@ -201,6 +203,7 @@ public final class Extractor {
                 List<Candidate> here = events(i);
                 attributeBackwards(i, here, candidates);
                 foldCasualties(here, candidates);
+                foldWeak(here, candidates);
                 candidates.addAll(here);
             }
             List<EventRec> events = new ArrayList<>();
@@ -520,7 +523,7 @@ public final class Extractor {
             for (Info in : infos) {
                 for (PlaceMention pm : in.places) {
                     List<Place> c = typed(pm);
-                    if (c.size() == 1) {
+                    if (c.size() == 1 && !localForm(pm)) {
                         resolvedPlaces.add(c.get(0));
                         context.add(c.get(0).key());
                         List<Place> chain = new ArrayList<>(gazetteer.ancestors(c.get(0)));
@@ -563,11 +566,50 @@ public final class Extractor {
                     PlaceRef ref = decided.get(NameFolder.fold(pm.surface()));
                     if (ref == null) {
                         List<Place> c = typed(pm);
+                        if (!c.isEmpty() && dominant != null && localForm(pm) && c.stream().noneMatch(p ->
+                                gazetteer.ancestors(p).stream().anyMatch(a -> oblastCounts.containsKey(a.key())))) {
+                            // "Khotin community" in a report about Sumy Oblast is not the Khotyn of Chernivtsi Oblast.
+                            c = List.of();
+                        }
                         ref = c.isEmpty() ? mint(pm, dominant, recentRaion(in))
                                 : ref(c.size() == 1 ? c.get(0) : choose(c, context, resolvedPlaces, pm.surface()));
                     }
                     in.resolved.put(pm, ref);
                     places.putIfAbsent(ref.key(), ref);
+                }
+            }
+        }
+
+        /** Names written with a local generic word: "X community", "X village". */
+        private boolean localForm(PlaceMention pm) {
+            return pm.hint() == PlaceType.HROMADA || pm.surface().toLowerCase(Locale.ROOT).endsWith(" village")
+                    || pm.surface().toLowerCase(Locale.ROOT).endsWith(" community");
+        }
+
+        /** "the village of Tabaivka" makes Tabaivka a place: its bare mentions elsewhere in the report count too. */
+        private void addBareMentionsOfNewPlaces() {
+            Set<String> names = new java.util.LinkedHashSet<>();
+            for (Info in : infos) {
+                for (PlaceMention pm : in.places) {
+                    if (pm.candidates().isEmpty() && pm.hint() == PlaceType.SETTLEMENT) {
+                        names.add(pm.surface().replaceFirst("(?i)^the\\s+", ""));
+                    }
+                }
+            }
+            for (String name : names) {
+                Pattern p = Pattern.compile("(?<![\\p{L}-])" + Pattern.quote(name) + "(?![\\p{L}-])");
+                for (Info in : infos) {
+                    Matcher m = p.matcher(in.text);
+                    while (m.find()) {
+                        int st = m.start();
+                        int en = m.end();
+                        boolean covered = in.places.stream().anyMatch(x -> x.start() < en && x.end() > st)
+                                || in.agents.stream().anyMatch(x -> x.start() < en && x.end() > st);
+                        if (!covered) {
+                            in.places.add(new PlaceMention(st, en, name, List.of(), PlaceType.SETTLEMENT, false));
+                        }
+                    }
+                    in.places.sort((x, y) -> Integer.compare(x.start(), y.start()));
                 }
             }
         }
@@ -733,6 +775,7 @@ public final class Extractor {
                 for (int k = i; k <= j; k++) {
                     infos.get(k).quoteSpeaker = speaker;
                     infos.get(k).negated = negated;
+                    infos.get(k).quoteId = i;
                 }
                 if (speaker != null) {
                     previous = speaker;
@@ -860,6 +903,26 @@ public final class Extractor {
             }
         }
 
+        /** "The attack blew out windows; cars were damaged." after a shelling: the same attack, not a new one. */
+        private void foldWeak(List<Candidate> here, List<Candidate> before) {
+            here.removeIf(c -> {
+                if (!c.weakOnly || (c.placeKey != null && !c.placeFromAnaphor)) {
+                    return false;
+                }
+                for (int k = before.size() - 1; k >= 0; k--) {
+                    Candidate b = before.get(k);
+                    if (c.sentence - b.sentence > 3) {
+                        break;
+                    }
+                    if (ATTACKS_TOPS.contains(b.type.top()) && !b.weakOnly) {
+                        b.quantities.addAll(c.quantities);
+                        return true;
+                    }
+                }
+                return false;
+            });
+        }
+
         /** "Three people are in intensive care." after a shelling: its casualties, not another event. */
         private void foldCasualties(List<Candidate> here, List<Candidate> before) {
             here.removeIf(c -> {
@@ -972,7 +1035,7 @@ public final class Extractor {
                 case "community" -> PlaceType.HROMADA;
                 default -> null;
             };
-            int lookBack = kind == null ? 1 : 6;
+            int lookBack = kind == null ? 3 : 6;
             for (int k = index; k >= 0 && index - k <= lookBack; k--) {
                 Info in = infos.get(k);
                 List<PlaceMention> ps = new ArrayList<>(in.places);
@@ -1231,9 +1294,12 @@ public final class Extractor {
                 return true;
             }
             if (h.placeKey == null || c.placeKey == null) {
-                // An unplaced event joins a placed one only when it says too little to stand alone.
+                // An unplaced event joins a placed one when it says too little to stand alone, or when nobody else
+                // is credited with it close by.
                 Candidate unplaced = h.placeKey == null ? h : c;
-                return unplaced.quantities.isEmpty();
+                Candidate placed = h.placeKey == null ? c : h;
+                return unplaced.quantities.isEmpty() || (Math.abs(unplaced.sentence - placed.sentence) <= 3
+                        && (unplaced.claimantKey() == null || unplaced.claimantKey().equals(placed.claimantKey())));
             }
             if (h.placeKey.equals(c.placeKey) || within(h.placeKey, c.placeKey) || within(c.placeKey, h.placeKey)) {
                 return true;
@@ -1337,7 +1403,9 @@ public final class Extractor {
             for (int s = 0; s < infos.size(); s++) {
                 Info info = infos.get(s);
                 List<Attribution> denials = new ArrayList<>(info.attributions);
-                if (info.negated && !withEvents.contains(s)) {
+                final int quote = info.quoteId;
+                boolean quoteHasEvents = quote >= 0 && cs.stream().anyMatch(c -> infos.get(c.sentence).quoteId == quote);
+                if (info.negated && !withEvents.contains(s) && !quoteHasEvents) {
                     Agent speaker = info.quoteSpeaker;
                     for (Attribution a : info.attributions) {
                         speaker = speaker == null ? a.claimant() : speaker;
@@ -1352,8 +1420,9 @@ public final class Extractor {
                     }
                     for (int k = drafts.size() - 1; k >= 0; k--) {
                         Draft d = drafts.get(k);
+                        Side deniers = side(a.claimant());
                         if (d.sentence() <= s && !d.who().key().equals(a.claimant().key())
-                                && d.stance() != Stance.DENIED) {
+                                && d.stance() != Stance.DENIED && (deniers == null || side(d.who()) != deniers)) {
                             drafts.add(new Draft(a.claimant(), d.event(), Stance.DENIED, a.verb(),
                                     infos.get(s).text.strip(), s));
                             break;

@@ -115,6 +115,8 @@ public final class TimeNormalizer {
         rule("(?:earlier\\s+)?this\\s+year", (m, d) -> d == null ? null : TimeValue.point(Integer.toString(d.getYear()), null));
         rule("yesterday|the\\s+day\\s+before|last\\s+night|yesterday\\s+evening", (m, d) -> d == null ? null
             : TimeValue.point(d.minusDays(1).toString(), null));
+        rule("as\\s+of\\s+(?:now|today)|at\\s+the\\s+moment|right\\s+now|currently",
+            (m, d) -> d == null ? null : TimeValue.point(d.toString(), null));
         rule("today|tonight|this\\s+(?:morning|afternoon|evening)|overnight|at\\s+night"
             + "|during\\s+the\\s+night|in\\s+the\\s+morning|earlier\\s+today",
             (m, d) -> d == null ? null : TimeValue.point(d.toString(), null));

@@ -20,7 +20,10 @@ public record TimeValue(String date, String start, String end, String expression
         return date != null ? date : start != null ? start : end;
     }
 
-    /** True when two times may denote the same moment: one value is a prefix of the other (2024-11 and 2024-11-26). */
+    /**
+     * True when two times may denote the same moment: one value is a prefix of the other (2024-11 and 2024-11-26),
+     * or two days are adjacent.
+     */
     public boolean compatible(TimeValue other) {
         if (other == null) {
             return true;
@@ -30,7 +33,12 @@ public record TimeValue(String date, String start, String end, String expression
         if (a == null || b == null) {
             return true;
         }
-        return a.startsWith(b) || b.startsWith(a);
+        if (a.startsWith(b) || b.startsWith(a)) {
+            return true;
+        }
+        // Night attacks straddle midnight: sources date them to either day.
+        return a.length() == 10 && b.length() == 10
+                && Math.abs(java.time.LocalDate.parse(a).toEpochDay() - java.time.LocalDate.parse(b).toEpochDay()) <= 1;
     }
 
     /** Number of characters of the anchor: 10 a day, 7 a month, 4 a year. */
