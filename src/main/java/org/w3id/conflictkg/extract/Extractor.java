@@ -628,6 +628,9 @@ public final class Extractor {
                 return null;
             }
             PlaceMention next = in.places.get(i + 1);
+            if (next.start() < pm.end()) {
+                return null;
+            }
             String between = in.text.substring(pm.end(), next.start());
             if (!between.matches("(?is)^,?\\s*(?:(?:village|town|city|settlement)\\s+)?(?:in|of)\\s+(?:the\\s+)?$")) {
                 return null;

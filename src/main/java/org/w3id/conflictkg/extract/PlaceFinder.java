@@ -69,7 +69,7 @@ final class PlaceFinder {
             PlaceMention found = null;
             for (int len = Math.min(maxLen, n - i); len >= 1 && found == null; len--) {
                 int j = i + len;
-                if (!nameRun(s, i, j)) {
+                if (!nameRun(s, i, j) || anyUsed(used, i, j + (j < n ? 1 : 0))) {
                     continue;
                 }
                 String name = s.cover(i, j);
@@ -85,7 +85,12 @@ final class PlaceFinder {
                 String lastWord = s.token(j - 1).toLowerCase(Locale.ROOT);
                 List<Place> c = gazetteer.lookup(name);
                 if (!c.isEmpty() && !(len == 1 && Gazetteer.isCommonWord(name))) {
-                    found = mention(s, i, j, c, GENERIC.get(lastWord), inName);
+                    if (generic != null && MINTING.contains(nextWord) && generic != PlaceType.RIVER) {
+                        // "Khotin community": the generic word stays part of the name, and says what kind it is.
+                        found = mention(s, i, j + 1, c, generic, inName);
+                    } else {
+                        found = mention(s, i, j, c, GENERIC.get(lastWord), inName);
+                    }
                     break;
                 }
                 if (mint && generic != null && MINTING.contains(nextWord) && len <= 3
@@ -124,7 +129,7 @@ final class PlaceFinder {
                                    boolean[] used) {
         for (int g = 1; g < s.size(); g++) {
             String singular = PLURALS.get(s.token(g).toLowerCase(Locale.ROOT));
-            if (singular == null || !capitalised(s.token(g - 1))) {
+            if (singular == null || !(capitalised(s.token(g - 1)) || hyphenPart(s.token(g - 1)))) {
                 continue;
             }
             List<int[]> names = new ArrayList<>();
@@ -132,7 +137,8 @@ final class PlaceFinder {
             int k = g - 1;
             while (k >= 0) {
                 int start = k;
-                while (start - 1 >= 0 && (capitalised(s.token(start - 1)) || s.token(start - 1).equals("-"))
+                while (start - 1 >= 0 && (capitalised(s.token(start - 1)) || s.token(start - 1).equals("-")
+                        || hyphenPart(s.token(start - 1)) || hyphenPart(s.token(start)))
                         && !isBlocked(s, blocked, start - 1)
                         && !NOT_PLACE_WORDS.contains(s.token(start - 1).toLowerCase(Locale.ROOT))) {
                     start--;
@@ -165,12 +171,16 @@ final class PlaceFinder {
                         typed.add(p);
                     }
                 }
+                if (typed.isEmpty()) {
+                    // A community named after its centre: the settlement, as for "Khotin community" said alone.
+                    typed.addAll(gazetteer.lookup(name));
+                }
                 if (typed.isEmpty() && !mintable(s, nm[0], nm[1])) {
                     continue;
                 }
                 int start = s.tokenStarts()[nm[0]] - s.start();
                 int stop = s.tokenEnds()[nm[1] - 1] - s.start();
-                String surface = typed.isEmpty() ? name + " " + singular : name;
+                String surface = typed.isEmpty() || type != typed.get(0).type() ? name + " " + singular : name;
                 out.add(new PlaceMention(start, stop, surface, typed, type, false));
                 for (int t = nm[0]; t < nm[1]; t++) {
                     used[t] = true;
@@ -232,6 +242,20 @@ final class PlaceFinder {
         return !t.isEmpty() && Character.isUpperCase(t.charAt(0)) && Character.isLetter(t.charAt(0));
     }
 
+    private static boolean anyUsed(boolean[] used, int from, int to) {
+        for (int k = from; k < to && k < used.length; k++) {
+            if (used[k]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The tokenizer sometimes splits "Seredyno-Budska" as "Seredyno" + "-Budska". */
+    private static boolean hyphenPart(String t) {
+        return t.length() > 1 && t.charAt(0) == '-' && Character.isUpperCase(t.charAt(1));
+    }
+
     /** Tokens i..j-1 can form a name: capitalised words, hyphens and apostrophes joined to them. */
     private static boolean nameRun(Sentence s, int i, int j) {
         for (int k = i; k < j; k++) {
@@ -242,7 +266,7 @@ final class PlaceFinder {
                 }
                 continue;
             }
-            if (!capitalised(t)) {
+            if (!capitalised(t) && !(k > i && hyphenPart(t))) {
                 return false;
             }
         }
@@ -253,7 +277,8 @@ final class PlaceFinder {
     private static boolean mintable(Sentence s, int i, int j) {
         for (int k = i; k < j; k++) {
             String t = s.token(k).toLowerCase(Locale.ROOT);
-            if (NOT_PLACE_WORDS.contains(t) || Gazetteer.isCommonWord(t) || t.length() < 3 && !t.equals("-")) {
+            if (NOT_PLACE_WORDS.contains(t) || Gazetteer.isCommonWord(t) || t.length() < 3 && !t.equals("-")
+                    && !t.startsWith("-")) {
                 return false;
             }
         }
