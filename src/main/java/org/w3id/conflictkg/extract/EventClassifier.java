@@ -75,7 +75,8 @@ public final class EventClassifier {
         strong(EventType.EVACUATION, "evacuat\\w+|relocat(?:ed|ing|ion)|sent\\s+out\\s+of|accommodat\\w+\\s+(?:\\w+\\s+)?"
             + "(?:children|people|residents|families)|leave\\s+their\\s+homes|mandatory\\s+departure");
         strong(EventType.CASUALTIES, "kill(?:ed|ing|s)?|dead|died|deaths?|injur(?:ed|ing|ies|y)|wound(?:ed|ing)?"
-            + "|casualt(?:y|ies)|lost\\s+their\\s+lives|intensive\\s+care|hurt|fatalities|losses|lost\\s+(?:up\\s+to\\s+)?\\d+\\s+"
+            + "|casualt(?:y|ies)|lost\\s+their\\s+lives|intensive\\s+care|hurt|fatalities|losses|lost\\s+(?:up\\s+to\\s+|around\\s+|about\\s+|over\\s+|more\\s+than\\s+|nearly\\s+|almost\\s+)?"
+            + "[\\d,]+\\s+"
             + "(?:servicemen|soldiers|troops|personnel)");
     }
 

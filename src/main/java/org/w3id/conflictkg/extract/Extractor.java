@@ -86,6 +86,9 @@ public final class Extractor {
     private static final Pattern HEADLINE_ROLE = Pattern.compile("\\b(governor|spokes(?:man|woman|person)|mayor|"
             + "head|minister|president|commander|official)s?\\s+(?:says|said|claims|reports)\\s*$",
             Pattern.CASE_INSENSITIVE);
+    private static final Pattern LAUNCH_SITE = Pattern.compile("\\bfrom\\s+(?:the\\s+)?(?:territory\\s+of\\s+|"
+            + "direction\\s+of\\s+|[\\w'’]+\\s+){0,6}$|\\b(?:launched|fired)\\s+(?:\\w+\\s+){0,3}from\\s+(?:[\\w'’]+\\s+){0,6}$",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern SELF_REPORT = Pattern.compile("^\\s*(?:to\\s+have|(?:that\\s+)?(?:it|its\\s+(?:forces|"
             + "troops|units)|they|their\\s+(?:forces|troops))\\s+(?:had|have|has))\\b", Pattern.CASE_INSENSITIVE);
     private static final Set<EventType> ATTACKS_TOPS = Set.of(EventType.SHELLING, EventType.AIR_STRIKE,
@@ -863,26 +866,36 @@ public final class Extractor {
          * sentence has one category of event and names several places, none inside another.
          */
         private List<Candidate> splitByPlace(List<Candidate> cs, Info in) {
-            if (cs.size() != 1 || cs.get(0).placeKey == null) {
-                return cs;
-            }
-            Candidate c = cs.get(0);
-            List<String> keys = new ArrayList<>();
-            for (PlaceMention pm : in.places) {
-                PlaceRef r = in.resolved.get(pm);
-                if (!pm.inName() && r.type() != PlaceType.COUNTRY && !keys.contains(r.key())) {
-                    keys.add(r.key());
-                }
-            }
-            keys.removeIf(k -> keys.stream().anyMatch(o -> !o.equals(k) && within(o, k)));
-            if (keys.size() < 2 || !keys.contains(c.placeKey)) {
-                return cs;
-            }
             List<Candidate> out = new ArrayList<>();
-            for (String k : keys) {
-                Candidate x = c.copy();
-                x.placeKey = k;
-                out.add(x);
+            for (int i = 0; i < cs.size(); i++) {
+                Candidate c = cs.get(i);
+                // With several events in a sentence, an event's places are those between its trigger and the next.
+                int from = cs.size() == 1 ? 0 : c.position;
+                int to = i + 1 < cs.size() && cs.get(i + 1).position > c.position ? cs.get(i + 1).position
+                        : in.text.length();
+                List<String> keys = new ArrayList<>();
+                boolean attack = c.type.top() == EventType.AIR_STRIKE || c.type.top() == EventType.SHELLING;
+                for (PlaceMention pm : in.places) {
+                    if (pm.start() < from || pm.start() >= to) {
+                        continue;
+                    }
+                    PlaceRef r = in.resolved.get(pm);
+                    boolean launchSite = attack
+                            && LAUNCH_SITE.matcher(in.text.substring(Math.max(0, pm.start() - 60), pm.start())).find();
+                    if (!pm.inName() && !launchSite && r.type() != PlaceType.COUNTRY && !keys.contains(r.key())) {
+                        keys.add(r.key());
+                    }
+                }
+                keys.removeIf(k -> keys.stream().anyMatch(o -> !o.equals(k) && within(o, k)));
+                if (c.placeKey == null || keys.size() < 2 || !keys.contains(c.placeKey)) {
+                    out.add(c);
+                    continue;
+                }
+                for (String k : keys) {
+                    Candidate x = c.copy();
+                    x.placeKey = k;
+                    out.add(x);
+                }
             }
             return out;
         }
@@ -977,9 +990,14 @@ public final class Extractor {
             PlaceMention after = null;
             PlaceMention before = null;
             PlaceMention named = null;
+            boolean attack = c.type.top() == EventType.AIR_STRIKE || c.type.top() == EventType.SHELLING;
             for (PlaceMention pm : in.places) {
                 if (pm.inName()) {
                     named = named == null ? pm : named;
+                    continue;
+                }
+                if (attack && LAUNCH_SITE.matcher(in.text.substring(Math.max(0, pm.start() - 60), pm.start())).find()) {
+                    // "drones launched from Kursk Oblast": where the attack came from, not where it struck.
                     continue;
                 }
                 if (pm.start() >= c.position) {
@@ -1555,8 +1573,7 @@ public final class Extractor {
     /** "Moscow's claim", "Kyiv said": the capital stands for the state, not the place. */
     private static boolean isMetonym(String text, PlaceMention pm, List<AgentMention> orgs) {
         for (AgentMention a : orgs) {
-            if (a.agent().kind() == AgentKind.COUNTRY && a.start() < pm.end() && a.end() > pm.start()
-                    && !a.agent().label().equalsIgnoreCase(pm.surface())) {
+            if (a.agent().kind() == AgentKind.COUNTRY && a.start() < pm.end() && a.end() > pm.start()) {
                 String after = text.substring(pm.end());
                 return after.matches("(?s)^['’]s\\b.*") || after.matches("(?is)^\\s+(?:\\w+ly\\s+)?(?:said|says|"
                         + "claimed|claims|rejected|denied|was|is|has|had|wants|accused|announced|insists)\\b.*");

@@ -59,6 +59,9 @@ final class PlaceFinder {
         int n = s.size();
         boolean[] used = new boolean[n];
         distributePlurals(s, blocked, inName, out, used);
+        if (mint) {
+            distributeVillagesOf(s, blocked, inName, out, used);
+        }
         int maxLen = Math.max(1, Math.min(6, gazetteer.maxNameTokens()));
         int i = 0;
         while (i < n) {
@@ -122,6 +125,52 @@ final class PlaceFinder {
         }
         out.sort((a, b) -> Integer.compare(a.start(), b.start()));
         return out;
+    }
+
+    /** "the villages of Novoselivka and Bahatyr": each name a settlement. */
+    private void distributeVillagesOf(Sentence s, boolean[] blocked, boolean[] inName, List<PlaceMention> out,
+                                      boolean[] used) {
+        for (int g = 0; g + 2 < s.size(); g++) {
+            String w = s.token(g).toLowerCase(Locale.ROOT);
+            if (!(w.equals("villages") || w.equals("settlements") || w.equals("towns"))
+                    || !s.token(g + 1).equalsIgnoreCase("of")) {
+                continue;
+            }
+            int k = g + 2;
+            while (k < s.size()) {
+                int start = k;
+                while (k < s.size() && (capitalised(s.token(k)) || (k > start && hyphenPart(s.token(k))))
+                        && !isBlocked(s, blocked, k)) {
+                    k++;
+                }
+                if (k == start) {
+                    break;
+                }
+                String name = s.cover(start, k);
+                List<Place> c = new ArrayList<>();
+                for (Place p : gazetteer.lookup(name)) {
+                    if (p.type() == PlaceType.SETTLEMENT) {
+                        c.add(p);
+                    }
+                }
+                if (!c.isEmpty() || mintable(s, start, k)) {
+                    int st = s.tokenStarts()[start] - s.start();
+                    int en = s.tokenEnds()[k - 1] - s.start();
+                    out.add(new PlaceMention(st, en, name, c, PlaceType.SETTLEMENT, false));
+                    for (int t = start; t < k; t++) {
+                        used[t] = true;
+                    }
+                }
+                if (k < s.size() && (s.token(k).equals(",") || s.token(k).equalsIgnoreCase("and"))) {
+                    k++;
+                    if (k < s.size() && s.token(k).equalsIgnoreCase("and")) {
+                        k++;
+                    }
+                } else {
+                    break;
+                }
+            }
+        }
     }
 
     /** "Bohodukhiv, Chuhuiv and Izium districts": each name with the singular generic word. */
