@@ -43,7 +43,7 @@ final class IngestCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (KgStore store = KgStore.open(storeOption.store)) {
-            Gazetteer gazetteer = Gazetteer.loadBundled();
+            Gazetteer gazetteer = Gazetteer.forStore(storeOption.store);
             Ingester ingester = new Ingester(store, gazetteer, new Extractor(gazetteer), new ReportReader(maxSize),
                     strict);
             Ingester.Summary s = ingester.ingest(paths);

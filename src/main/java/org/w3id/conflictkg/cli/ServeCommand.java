@@ -68,7 +68,7 @@ final class ServeCommand implements Callable<Integer> {
         KgStore store = KgStore.open(storeOption.store);
         int failed = 0;
         if (ingest != null && !ingest.isEmpty()) {
-            Gazetteer gazetteer = Gazetteer.loadBundled();
+            Gazetteer gazetteer = Gazetteer.forStore(storeOption.store);
             Ingester.Summary s = new Ingester(store, gazetteer, new Extractor(gazetteer), new ReportReader(), false)
                     .ingest(ingest);
             failed = s.failed();

@@ -120,6 +120,16 @@ public final class Gazetteer {
         }
     }
 
+    /** The bundled gazetteer plus the places {@code ingest-gazetteer} added to this store ({@link ExtraPlaces}). */
+    public static Gazetteer forStore(Path storeDir) {
+        Gazetteer g = loadBundled();
+        List<Place> extra = ExtraPlaces.read(storeDir);
+        if (!extra.isEmpty()) {
+            g.addAll(extra);
+        }
+        return g;
+    }
+
     /** The place with this key (a GeoNames id or a slug such as {@code raion-kupiansk-kharkiv}). */
     public Optional<Place> get(String key) {
         return Optional.ofNullable(byKey.get(key));

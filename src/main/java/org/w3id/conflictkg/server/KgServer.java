@@ -26,6 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.w3id.conflictkg.KgException;
 import org.w3id.conflictkg.store.KgStore;
+import org.w3id.conflictkg.store.Spatial;
 
 /**
  * Embedded Fuseki over a store: dataset {@code /conflict} with a read-only SPARQL endpoint and graph store access,
@@ -48,6 +49,7 @@ public final class KgServer {
 
     /** Builds and starts the server; port 0 picks a free port (see {@link #port()}). */
     public static KgServer start(KgStore store, Settings s) {
+        Spatial.init();
         if (s.port() < 0 || s.port() > 65535) {
             throw new KgException("--port " + s.port() + ": not a port number (0-65535)");
         }

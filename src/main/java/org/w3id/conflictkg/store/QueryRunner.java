@@ -47,6 +47,7 @@ public final class QueryRunner {
 
     /** Runs the query in a read transaction; {@code timeoutMillis} &le; 0 means no limit. */
     public static void run(KgStore store, Query query, Format format, OutputStream out, long timeoutMillis) {
+        Spatial.init();
         Txn.executeRead(store.dataset(), () -> {
             var builder = QueryExecution.dataset(store.dataset()).query(query);
             if (timeoutMillis > 0) {
