@@ -147,6 +147,11 @@ final class PlaceFinder {
                     break;
                 }
                 String name = s.cover(start, k);
+                if (k < s.size() && (GENERIC.containsKey(s.token(k).toLowerCase(Locale.ROOT))
+                        || PLURALS.containsKey(s.token(k).toLowerCase(Locale.ROOT)))) {
+                    // "settlements of Kupyansk district": the name belongs to the district, not to a village.
+                    break;
+                }
                 List<Place> c = new ArrayList<>();
                 for (Place p : gazetteer.lookup(name)) {
                     if (p.type() == PlaceType.SETTLEMENT) {
