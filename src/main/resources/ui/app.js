@@ -79,6 +79,7 @@
   var yasgui = createYasgui();
   window.ckgYasgui = yasgui; // for debugging from the console and for browser tests
   loadSavedQueries(yasgui);
+  runOnLoadIfAsked(yasgui);
 
   // ---------------------------------------------------------------------------------------------
   // YASGUI
@@ -143,6 +144,20 @@
     });
     instance.on("queryBefore", function (y, tab) { pinEndpoint(tab); });
     return instance;
+  }
+
+  // A link with ?run=1 runs the current tab's query as soon as the page is up (the browser test uses it too).
+  function runOnLoadIfAsked(instance) {
+    if (new URLSearchParams(window.location.search).get("run") !== "1") return;
+    var tab = instance.getTab();
+    if (!tab) return;
+    pinEndpoint(tab);
+    var yasqe = tab.getYasqe && tab.getYasqe();
+    if (yasqe && typeof yasqe.query === "function") {
+      yasqe.query().catch(function (err) {
+        if (window.console) console.warn("ConflictKG: the query did not run:", err);
+      });
+    }
   }
 
   function pinEndpoint(tab) {

@@ -15,6 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryDeniedException;
 import org.w3id.conflictkg.KgException;
 import org.w3id.conflictkg.store.KgStore;
 import org.w3id.conflictkg.store.QueryRunner;
@@ -34,6 +35,9 @@ final class QueryCommand implements Callable<Integer> {
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "0",
             description = "Cancel the query after this many seconds (default: no limit).")
     double timeout;
+
+    @Mixin
+    FederationOptions federation;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Source source;
@@ -70,8 +74,13 @@ final class QueryCommand implements Callable<Integer> {
             throw new KgException(storeOption.store + ": no store here; create one with ingest");
         }
         try (KgStore store = KgStore.open(storeOption.store)) {
+            federation.installOn(store.dataset().getContext());
             PrintStream ps = new PrintStream(out, false, StandardCharsets.UTF_8);
-            QueryRunner.run(store, q, fmt, ps, (long) (timeout * 1000));
+            try {
+                QueryRunner.run(store, q, fmt, ps, (long) (timeout * 1000));
+            } catch (QueryDeniedException e) {
+                throw new KgException(name + ": " + e.getMessage());
+            }
             ps.flush();
         }
         return 0;

@@ -50,6 +50,14 @@ final class ServeCommand implements Callable<Integer> {
             description = "Ingest these report files or folders before serving.")
     List<Path> ingest;
 
+    @Option(names = "--base", paramLabel = "URL", description = "Public URL of this server: links on entity pages "
+            + "and in the VoID description map https://w3id.org/conflict-kg/ to it (default: http://HOST:PORT/ as "
+            + "each request reached it).")
+    String base;
+
+    @Mixin
+    FederationOptions federation;
+
     @Option(names = "--queries", paramLabel = "DIR", description = "Folder of saved .rq queries for the query page "
             + "(default: the ones shipped in the jar).")
     Path queries;
@@ -66,6 +74,7 @@ final class ServeCommand implements Callable<Integer> {
             throw new KgException("--password-file is only used with --allow-update");
         }
         KgStore store = KgStore.open(storeOption.store);
+        federation.installOn(store.dataset().getContext());
         int failed = 0;
         if (ingest != null && !ingest.isEmpty()) {
             Gazetteer gazetteer = Gazetteer.forStore(storeOption.store);
@@ -76,7 +85,7 @@ final class ServeCommand implements Callable<Integer> {
                     s.written(), s.unchanged(), s.failed());
         }
         KgServer server = KgServer.start(store, new KgServer.Settings(host, port, (long) (timeout * 1000),
-                allowUpdate ? passwordFile : null, queries));
+                allowUpdate ? passwordFile : null, queries, base));
         spec.commandLine().getErr().printf("ConflictKG at http://%s:%d/  (SPARQL endpoint: /conflict/sparql; Ctrl-C to"
                 + " stop)%n", host, server.port());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -37,8 +37,15 @@ public final class KgServer {
     private static final Logger LOG = LoggerFactory.getLogger(KgServer.class);
     public static final String DATASET = "/conflict";
 
-    /** How to run: where to listen, the query time limit, and the optional update password file. */
-    public record Settings(String host, int port, long timeoutMillis, Path passwordFile, Path queriesFolder) {
+    /**
+     * How to run: where to listen, the query time limit, the optional update password file, the saved queries, and
+     * the base URL our w3id IRIs map to in links (null: each request's own host and port).
+     */
+    public record Settings(String host, int port, long timeoutMillis, Path passwordFile, Path queriesFolder,
+            String base) {
+        public Settings(String host, int port, long timeoutMillis, Path passwordFile, Path queriesFolder) {
+            this(host, port, timeoutMillis, passwordFile, queriesFolder, null);
+        }
     }
 
     private final FusekiServer fuseki;
@@ -57,6 +64,8 @@ public final class KgServer {
             // Fuseki reads the time limit from the dataset's context: runaway queries end with an error.
             store.dataset().getContext().set(ARQ.queryTimeout, Long.toString(s.timeoutMillis()));
         }
+        // SERVICE only to allow-listed endpoints, even when the caller installed no policy of its own.
+        FederationPolicy.ensureInstalled(store.dataset().getContext());
         boolean loopback = s.host() == null || s.host().equals("127.0.0.1") || s.host().equals("localhost");
         FusekiServer.Builder b = FusekiServer.create()
                 .port(s.port())
@@ -66,6 +75,7 @@ public final class KgServer {
                 .addServlet("/api/queries", new QueriesServlet(SavedQueries.load(s.queriesFolder())))
                 .addServlet("/ontology", new OntologyServlet())
                 .addServlet("/*", new StaticResourceServlet("/ui"));
+        LinkedDataEndpoints.register(b, store, s.base());
         if (s.passwordFile() != null) {
             List<String> users = readUsers(s.passwordFile());
             b.passwordFile(s.passwordFile().toString())
