@@ -16,7 +16,8 @@ import org.w3id.conflictkg.KgException;
                 + "report it came from, in a TDB2 store you can query with SPARQL.",
         subcommands = {IngestCommand.class, IngestGazetteerCommand.class, QueryCommand.class, ServeCommand.class,
             ExtractCommand.class, LinkCommand.class, ExportCommand.class, ExportGeoJsonCommand.class,
-            HelpCommand.class},
+            BackupCommand.class, RestoreCommand.class, CompactCommand.class, CheckCommand.class,
+            LoadCheckCommand.class, HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:the command ran and failed (unreadable report, locked store, bad SPARQL)",
             "2:usage error (unknown option, missing argument)"})

@@ -38,6 +38,16 @@ final class ServeCommand implements Callable<Integer> {
             description = "End queries that run longer, with an error (default: ${DEFAULT-VALUE}).")
     double timeout;
 
+    @Option(names = "--max-request-bytes", paramLabel = "BYTES",
+            defaultValue = "" + KgServer.DEFAULT_MAX_REQUEST_BYTES,
+            description = "Refuse request bodies larger than this with 413 (default: ${DEFAULT-VALUE}; 0 = no limit).")
+    long maxRequestBytes;
+
+    @Option(names = "--max-results", paramLabel = "ROWS", defaultValue = "" + KgServer.DEFAULT_MAX_RESULTS,
+            description = "Cap query results at this many rows, lowering a larger LIMIT; the response then has a "
+                    + "ConflictKG-Result-Limit header (default: ${DEFAULT-VALUE}; 0 = no cap).")
+    long maxResults;
+
     @Option(names = "--allow-update", description = "Add a SPARQL Update endpoint /conflict/update (needs "
             + "--password-file; requests must authenticate with HTTP basic).")
     boolean allowUpdate;
@@ -85,7 +95,7 @@ final class ServeCommand implements Callable<Integer> {
                     s.written(), s.unchanged(), s.failed());
         }
         KgServer server = KgServer.start(store, new KgServer.Settings(host, port, (long) (timeout * 1000),
-                allowUpdate ? passwordFile : null, queries, base));
+                allowUpdate ? passwordFile : null, queries, base, maxRequestBytes, maxResults));
         spec.commandLine().getErr().printf("ConflictKG at http://%s:%d/  (SPARQL endpoint: /conflict/sparql; Ctrl-C to"
                 + " stop)%n", host, server.port());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -20,8 +20,10 @@ import org.apache.jena.fuseki.auth.Auth;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.query.ARQ;
+import org.eclipse.jetty.security.UserStore;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.component.LifeCycle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.w3id.conflictkg.KgException;
@@ -37,14 +39,26 @@ public final class KgServer {
     private static final Logger LOG = LoggerFactory.getLogger(KgServer.class);
     public static final String DATASET = "/conflict";
 
+    /** Default largest request body: far above any hand-written query, far below what would strain memory. */
+    public static final long DEFAULT_MAX_REQUEST_BYTES = 1024 * 1024;
+    /** Default cap on result rows (0 = none): above every saved query's answer, below a dump of the store. */
+    public static final long DEFAULT_MAX_RESULTS = 100_000;
+
     /**
-     * How to run: where to listen, the query time limit, the optional update password file, the saved queries, and
-     * the base URL our w3id IRIs map to in links (null: each request's own host and port).
+     * How to run: where to listen, the query time limit, the optional update password file, the saved queries, the
+     * base URL our w3id IRIs map to in links (null: each request's own host and port), the largest request body
+     * accepted and the cap on result rows (each 0 = none).
      */
     public record Settings(String host, int port, long timeoutMillis, Path passwordFile, Path queriesFolder,
-            String base) {
+            String base, long maxRequestBytes, long maxResults) {
         public Settings(String host, int port, long timeoutMillis, Path passwordFile, Path queriesFolder) {
             this(host, port, timeoutMillis, passwordFile, queriesFolder, null);
+        }
+
+        public Settings(String host, int port, long timeoutMillis, Path passwordFile, Path queriesFolder,
+                String base) {
+            this(host, port, timeoutMillis, passwordFile, queriesFolder, base, DEFAULT_MAX_REQUEST_BYTES,
+                    DEFAULT_MAX_RESULTS);
         }
     }
 
@@ -60,6 +74,10 @@ public final class KgServer {
         if (s.port() < 0 || s.port() > 65535) {
             throw new KgException("--port " + s.port() + ": not a port number (0-65535)");
         }
+        if (s.maxRequestBytes() < 0 || s.maxResults() < 0) {
+            throw new KgException("--max-request-bytes " + s.maxRequestBytes() + ", --max-results " + s.maxResults()
+                    + ": limits must be 0 (none) or more");
+        }
         if (s.timeoutMillis() > 0) {
             // Fuseki reads the time limit from the dataset's context: runaway queries end with an error.
             store.dataset().getContext().set(ARQ.queryTimeout, Long.toString(s.timeoutMillis()));
@@ -72,6 +90,8 @@ public final class KgServer {
                 .loopback(loopback)
                 .enableCors(true, null)
                 .add(DATASET, store.dataset(), false)
+                .registerOperation(Operation.Query, new ResultLimitedQuery(s.maxResults()))
+                .addFilter("/*", new RequestGuardFilter(s.maxRequestBytes()))
                 .addServlet("/api/queries", new QueriesServlet(SavedQueries.load(s.queriesFolder())))
                 .addServlet("/ontology", new OntologyServlet())
                 .addServlet("/*", new StaticResourceServlet("/ui"));
@@ -129,6 +149,11 @@ public final class KgServer {
     }
 
     public void stop() {
+        // Jetty's password-file watcher outlives the server unless stopped itself, and then logs a stack trace every
+        // second once the file is gone (a test's temporary folder, a rotated secret).
+        for (UserStore users : fuseki.getJettyServer().getContainedBeans(UserStore.class)) {
+            LifeCycle.stop(users);
+        }
         fuseki.stop();
     }
 
