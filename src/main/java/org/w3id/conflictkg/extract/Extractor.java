@@ -921,35 +921,23 @@ public final class Extractor {
 
         /** "The attack blew out windows; cars were damaged." after a shelling: the same attack, not a new one. */
         private void foldWeak(List<Candidate> here, List<Candidate> before) {
-            here.removeIf(c -> {
-                if (!c.weakOnly || (c.placeKey != null && !c.placeFromAnaphor)) {
-                    return false;
-                }
-                for (int k = before.size() - 1; k >= 0; k--) {
-                    Candidate b = before.get(k);
-                    if (c.sentence - b.sentence > 3) {
-                        break;
-                    }
-                    if (ATTACKS_TOPS.contains(b.type.top()) && !b.weakOnly) {
-                        b.quantities.addAll(c.quantities);
-                        return true;
-                    }
-                }
-                return false;
-            });
+            foldIntoRecentAttack(here, before, 3, c -> c.weakOnly && (c.placeKey == null || c.placeFromAnaphor));
         }
 
         /** "Three people are in intensive care." after a shelling: its casualties, not another event. */
         private void foldCasualties(List<Candidate> here, List<Candidate> before) {
+            foldIntoRecentAttack(here, before, 2, c -> c.type == EventType.CASUALTIES && c.placeFromAnaphor);
+        }
+
+        /** Drops the candidates that follow up an attack stated just before, giving it their quantities. */
+        private void foldIntoRecentAttack(List<Candidate> here, List<Candidate> before, int window,
+                                          java.util.function.Predicate<Candidate> followUp) {
             here.removeIf(c -> {
-                if (c.type != EventType.CASUALTIES || !c.placeFromAnaphor) {
+                if (!followUp.test(c)) {
                     return false;
                 }
-                for (int k = before.size() - 1; k >= 0; k--) {
+                for (int k = before.size() - 1; k >= 0 && c.sentence - before.get(k).sentence <= window; k--) {
                     Candidate b = before.get(k);
-                    if (c.sentence - b.sentence > 2) {
-                        break;
-                    }
                     if (ATTACKS_TOPS.contains(b.type.top()) && !b.weakOnly) {
                         b.quantities.addAll(c.quantities);
                         return true;
