@@ -6,7 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.ArrayDeque;
 import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 import org.apache.jena.graph.Graph;
@@ -46,8 +51,23 @@ public final class Ingester {
     private final Extractor extractor;
     private final ReportReader reader;
     private final boolean strict;
-    private Graph ontology;
-    private Shapes shapes;
+    /** Below this many reports a first load goes through transactions: the bulk loader pays off on big loads. */
+    static final int BULK_MIN_REPORTS = 5_000;
+    /** {@link #BULK_MIN_REPORTS} for help texts. */
+    public static final String BULK_MIN_REPORTS_TEXT = "5,000";
+    static final int BATCH_REPORTS = 2_000;
+    static final long BATCH_QUADS = 200_000;
+    private static final long BATCH_NANOS = 1_000_000_000L;
+    private static final int WINDOW_PER_THREAD = 64;
+
+    private volatile Graph ontology;
+    private volatile Shapes shapes;
+    private int threads = Runtime.getRuntime().availableProcessors();
+    private Mode mode = Mode.AUTO;
+    private Progress progress = Progress.none();
+    private boolean reportLines = true;
+    private int batchReports = BATCH_REPORTS;
+    private WriteStats lastWrite;
 
     /** The outcome of a run: reports written, left as they were (unchanged), and failed. */
     public record Summary(int written, int unchanged, int failed, List<String> errors) {
@@ -98,31 +118,280 @@ public final class Ingester {
         if (ontology == null) {
             ensureBase();
         }
+        validator();
         List<String> errors = new ArrayList<>();
         List<Path> files = new ArrayList<>();
         for (Path p : paths) {
             collect(p, files, errors);
         }
-        int written = 0;
-        int unchanged = 0;
-        int done = 0;
-        for (Path f : files) {
-            if (strict && !errors.isEmpty()) {
-                break;
-            }
-            done++;
+        boolean bulk = switch (mode) {
+            case BULK -> store.holdsOnlyBase();
+            case INCREMENTAL -> false;
+            case AUTO -> files.size() >= BULK_MIN_REPORTS && store.folder() != null && store.holdsOnlyBase();
+        };
+        if (mode == Mode.BULK && !bulk) {
+            LOG.warn("the store already holds reports or links: ingesting in transactions, not with the bulk loader");
+        }
+        Run run = new Run(files, errors, bulk);
+        run.go();
+        return new Summary(run.written, run.unchanged, errors.size(), errors);
+    }
+
+    /** How reports are written: in batched transactions, or with TDB2's bulk loader into a store without reports. */
+    public enum Mode {
+        /** The bulk loader for a first load of many reports into a store without reports; transactions otherwise. */
+        AUTO,
+        /** Batched write transactions, each report whole or absent after a crash. */
+        INCREMENTAL,
+        /** TDB2's bulk loader (a store without reports only; otherwise falls back to transactions). */
+        BULK
+    }
+
+    /** Extraction threads (default: one per core). */
+    public Ingester threads(int n) {
+        if (n < 1) {
+            throw new KgException("--threads must be at least 1, not " + n);
+        }
+        this.threads = n;
+        return this;
+    }
+
+    /** The most reports written in one transaction (default 2,000; a transaction is also cut at 200,000 quads or 1 s). */
+    public Ingester batch(int reports) {
+        if (reports < 1) {
+            throw new KgException("--batch must be at least 1, not " + reports);
+        }
+        this.batchReports = reports;
+        return this;
+    }
+
+    /** How reports are written (default {@link Mode#AUTO}). */
+    public Ingester mode(Mode m) {
+        this.mode = m;
+        return this;
+    }
+
+    /** Where progress goes (default: none). */
+    public Ingester progress(Progress p) {
+        this.progress = p;
+        return this;
+    }
+
+    /** Whether each report gets its own "[k/N] file: ..." log line (default true; off under a terminal bar). */
+    public Ingester reportLines(boolean on) {
+        this.reportLines = on;
+        return this;
+    }
+
+    /** Figures of the last {@link #ingest} run: quads written and the time spent writing them. */
+    public WriteStats lastWrite() {
+        return lastWrite;
+    }
+
+    /** Quads written, and nanoseconds spent in the write path (transactions or bulk loader), extraction excluded. */
+    public record WriteStats(long quads, long writeNanos, long totalNanos, boolean bulk) {
+    }
+
+    /** A report read, extracted, validated and hashed by a worker, ready to write; or the reason it is not. */
+    private record Prepared(Path file, KgStore.GraphWrite write, int events, int claims, long nanos, String error) {
+    }
+
+    /** One ingest run: workers prepare reports in parallel; this thread writes them in file order, in batches. */
+    private final class Run {
+        private final List<Path> files;
+        private final List<String> errors;
+        private final boolean bulk;
+        private final List<Prepared> batch = new ArrayList<>();
+        private long batchQuads;
+        private long batchStarted = System.nanoTime();
+        private int written;
+        private int unchanged;
+        private int done;
+        private long quads;
+        private long writeNanos;
+        private BulkLoad loader;
+        /** In a bulk load, report IRIs already loaded: a later file with the same IRI is written after it, replacing. */
+        private final java.util.Set<String> loaded = new java.util.HashSet<>();
+        private final List<Prepared> deferred = new ArrayList<>();
+
+        Run(List<Path> files, List<String> errors, boolean bulk) {
+            this.files = files;
+            this.errors = errors;
+            this.bulk = bulk;
+        }
+
+        void go() {
+            long t0 = System.nanoTime();
+            progress.start(files.size());
+            ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+                Thread t = new Thread(r, "ingest-worker");
+                t.setDaemon(true);
+                return t;
+            });
+            ArrayDeque<Future<Prepared>> window = new ArrayDeque<>();
+            int next = 0;
+            boolean stop = false;
             try {
-                if (ingestOne(f, done, files.size())) {
-                    written++;
-                } else {
-                    unchanged++;
+                if (bulk) {
+                    loader = BulkLoad.start(store);
+                    LOG.info("first load of {} reports into a store without reports: TDB2 bulk loader", files.size());
                 }
-            } catch (KgException e) {
-                errors.add(e.getMessage());
-                LOG.error("{}", e.getMessage());
+                while (!stop && (next < files.size() || !window.isEmpty())) {
+                    while (window.size() < WINDOW_PER_THREAD * threads && next < files.size()) {
+                        Path f = files.get(next++);
+                        window.add(pool.submit(() -> prepare(f)));
+                    }
+                    Prepared p = await(window.poll());
+                    if (p.error() != null) {
+                        errors.add(p.error());
+                        LOG.error("{}", p.error());
+                        if (strict) {
+                            stop = true;
+                        }
+                        done++;
+                        continue;
+                    }
+                    add(p);
+                }
+                flush();
+                if (loader != null) {
+                    long w0 = System.nanoTime();
+                    loader.finish();
+                    writeNanos += System.nanoTime() - w0;
+                    loader = null;
+                    for (Prepared p : deferred) {
+                        batch.add(p);
+                        batchQuads += p.write().quads();
+                        flush();
+                    }
+                }
+            } catch (RuntimeException e) {
+                if (loader != null) {
+                    loader.abort(e);
+                }
+                throw e;
+            } finally {
+                for (Future<Prepared> f : window) {
+                    f.cancel(true);
+                }
+                pool.shutdownNow();
+                progress.finish(done);
+            }
+            lastWrite = new WriteStats(quads, writeNanos, System.nanoTime() - t0, bulk);
+        }
+
+        private Prepared await(Future<Prepared> f) {
+            try {
+                return f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new KgException("ingest interrupted", e);
+            } catch (ExecutionException e) {
+                throw new KgException("ingest worker failed: " + e.getCause(), e.getCause());
             }
         }
-        return new Summary(written, unchanged, errors.size(), errors);
+
+        private void add(Prepared p) {
+            if (loader != null) {
+                if (!loaded.add(p.write().graphIri())) {
+                    deferred.add(p);
+                    return;
+                }
+                long w0 = System.nanoTime();
+                loader.add(p.write());
+                writeNanos += System.nanoTime() - w0;
+                quads += p.write().quads();
+                written++;
+                done++;
+                logWritten(p);
+                progress.update(done);
+                return;
+            }
+            batch.add(p);
+            batchQuads += p.write().quads();
+            if (batch.size() >= batchReports || batchQuads >= BATCH_QUADS
+                    || System.nanoTime() - batchStarted >= BATCH_NANOS) {
+                flush();
+            }
+        }
+
+        /** Writes the batch in one transaction; when that fails, each report alone, so one bad report fails alone. */
+        private void flush() {
+            if (batch.isEmpty()) {
+                return;
+            }
+            long w0 = System.nanoTime();
+            List<KgStore.GraphWrite> writes = batch.stream().map(Prepared::write).toList();
+            boolean[] outcome;
+            try {
+                outcome = store.writeBatch(writes);
+            } catch (RuntimeException e) {
+                LOG.warn("a batch of {} reports failed to write ({}); writing them one by one", batch.size(),
+                        e.toString());
+                outcome = new boolean[batch.size()];
+                for (int i = 0; i < batch.size(); i++) {
+                    try {
+                        outcome[i] = store.writeBatch(List.of(writes.get(i)))[0];
+                    } catch (RuntimeException one) {
+                        outcome[i] = false;
+                        String msg = batch.get(i).file() + ": cannot write to the store (" + one.getMessage() + ")";
+                        errors.add(msg);
+                        LOG.error("{}", msg);
+                        batch.set(i, null);
+                    }
+                }
+            }
+            writeNanos += System.nanoTime() - w0;
+            for (int i = 0; i < batch.size(); i++) {
+                Prepared p = batch.get(i);
+                done++;
+                if (p == null) {
+                    continue;
+                }
+                if (outcome[i]) {
+                    written++;
+                    quads += p.write().quads();
+                    logWritten(p);
+                } else {
+                    unchanged++;
+                    if (reportLines) {
+                        LOG.info("[{}/{}] {}: unchanged", done, files.size(), p.file().getFileName());
+                    }
+                }
+            }
+            progress.update(done);
+            batch.clear();
+            batchQuads = 0;
+            batchStarted = System.nanoTime();
+        }
+
+        private void logWritten(Prepared p) {
+            if (reportLines) {
+                LOG.info("[{}/{}] {}: {} triples, {} events, {} claims ({} ms)", done, files.size(),
+                        p.file().getFileName(), p.write().content().size(), p.events(), p.claims(),
+                        p.nanos() / 1_000_000);
+            }
+        }
+    }
+
+    /** Reads, extracts, validates and hashes one report; never throws: a failure comes back as its reason. */
+    private Prepared prepare(Path file) {
+        long t0 = System.nanoTime();
+        try {
+            Report report = reader.read(file);
+            String iri = Iris.report(report);
+            Extraction x = extractor.extract(report);
+            Model m = ReportGraphBuilder.build(x);
+            validate(file, m);
+            return new Prepared(file, new KgStore.GraphWrite(iri, m.getGraph(), fingerprint(m)), x.events().size(),
+                    x.claims().size(), System.nanoTime() - t0, null);
+        } catch (KgException e) {
+            return new Prepared(file, null, 0, 0, 0, e.getMessage());
+        } catch (RuntimeException | StackOverflowError e) {
+            // A bug, not bad input: name the file so that it can be reported, and go on with the others.
+            LOG.debug("{}: unexpected failure", file, e);
+            return new Prepared(file, null, 0, 0, 0, file + ": unexpected error while extracting (" + e + ")");
+        }
     }
 
     private void collect(Path p, List<Path> files, List<String> errors) {
@@ -167,25 +436,6 @@ public final class Ingester {
         return n.endsWith(".txt") || n.endsWith(".text");
     }
 
-    /** Returns true when the report was written, false when the store already had it unchanged. */
-    private boolean ingestOne(Path file, int n, int total) {
-        long t0 = System.nanoTime();
-        Report report = reader.read(file);
-        String iri = Iris.report(report);
-        Extraction x = extractor.extract(report);
-        Model m = ReportGraphBuilder.build(x);
-        validate(file, m);
-        String hash = fingerprint(m);
-        if (hash.equals(store.graphHash(iri))) {
-            LOG.info("[{}/{}] {}: unchanged", n, total, file.getFileName());
-            return false;
-        }
-        store.replaceGraph(iri, m.getGraph(), hash);
-        LOG.info("[{}/{}] {}: {} triples, {} events, {} claims ({} ms)", n, total, file.getFileName(), m.size(),
-                x.events().size(), x.claims().size(), (System.nanoTime() - t0) / 1_000_000);
-        return true;
-    }
-
     /** A hash of the graph's sorted N-Triples: IRIs are deterministic and there are no blank nodes. */
     static String fingerprint(Model m) {
         List<String> lines = new ArrayList<>();
@@ -195,6 +445,16 @@ public final class Ingester {
     }
 
     private void validate(Path file, Model m) {
+        ValidationReport vr = ShaclValidator.get().validate(validator(), new Union(m.getGraph(), ontology));
+        if (!vr.conforms()) {
+            ReportEntry first = vr.getEntries().iterator().next();
+            throw new KgException(file + ": the extracted graph fails the SHACL shapes (" + vr.getEntries().size()
+                    + " violations; first: " + first.focusNode() + " " + first.message() + ")");
+        }
+    }
+
+    /** The SHACL shapes, parsed once before the workers start. */
+    private Shapes validator() {
         if (shapes == null) {
             try (InputStream in = Ingester.class.getResourceAsStream("/ontology/shapes.ttl")) {
                 if (in == null) {
@@ -207,11 +467,6 @@ public final class Ingester {
                 throw new KgException("/ontology/shapes.ttl: cannot read (" + e.getMessage() + ")", e);
             }
         }
-        ValidationReport vr = ShaclValidator.get().validate(shapes, new Union(m.getGraph(), ontology));
-        if (!vr.conforms()) {
-            ReportEntry first = vr.getEntries().iterator().next();
-            throw new KgException(file + ": the extracted graph fails the SHACL shapes (" + vr.getEntries().size()
-                    + " violations; first: " + first.focusNode() + " " + first.message() + ")");
-        }
+        return shapes;
     }
 }

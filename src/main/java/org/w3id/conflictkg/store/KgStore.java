@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Graph;
@@ -11,6 +12,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.TDB2;
 import org.apache.jena.tdb2.TDB2Factory;
@@ -30,10 +32,12 @@ public final class KgStore implements AutoCloseable {
 
     private final Dataset dataset;
     private final String description;
+    private final Path folder;
 
-    private KgStore(Dataset dataset, String description) {
+    private KgStore(Dataset dataset, String description, Path folder) {
         this.dataset = dataset;
         this.description = description;
+        this.folder = folder;
         // Queries and serve see one default graph: the union of the named graphs (the contract).
         dataset.getContext().set(TDB2.symUnionDefaultGraph, true);
     }
@@ -45,7 +49,12 @@ public final class KgStore implements AutoCloseable {
                 throw new KgException(dir + ": the store must be a folder, and this is a file");
             }
             Files.createDirectories(dir);
-            return new KgStore(TDB2Factory.connectDataset(Location.create(dir)), dir.toString());
+            Dataset ds = TDB2Factory.connectDataset(Location.create(dir));
+            if (BulkLoad.interrupted(dir)) {
+                // Connecting took the lock, so no other process is loading: the marker is from a killed bulk load.
+                ds = recoverFromBulkLoad(dir, ds);
+            }
+            return new KgStore(ds, dir.toString(), dir);
         } catch (KgException e) {
             throw e;
         } catch (java.io.IOException e) {
@@ -60,9 +69,36 @@ public final class KgStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Empties a store left half-written by a killed bulk load and connects again. The bulk path only runs on a store
+     * without reports, so what is removed is the ontology and gazetteer, which the next ingest loads again.
+     */
+    private static Dataset recoverFromBulkLoad(Path dir, Dataset ds) throws java.io.IOException {
+        LOG.warn("{}: a bulk load into this store was interrupted; emptying it (it held no reports before)", dir);
+        org.apache.jena.tdb2.sys.TDBInternal.expel(ds.asDatasetGraph());
+        try (Stream<Path> children = Files.list(dir)) {
+            for (Path c : children.toList()) {
+                String name = c.getFileName().toString();
+                if (Files.isDirectory(c) && name.startsWith("Data-")) {
+                    deleteTree(c);
+                }
+            }
+        }
+        Files.deleteIfExists(dir.resolve(BulkLoad.MARKER));
+        return TDB2Factory.connectDataset(Location.create(dir));
+    }
+
+    private static void deleteTree(Path root) throws java.io.IOException {
+        try (Stream<Path> all = Files.walk(root)) {
+            for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
     /** A store in memory, for tests. */
     public static KgStore inMemory() {
-        return new KgStore(TDB2Factory.createDataset(), "memory");
+        return new KgStore(TDB2Factory.createDataset(), "memory", null);
     }
 
     public Dataset dataset() {
@@ -117,6 +153,82 @@ public final class KgStore implements AutoCloseable {
                 e.getValue().find().forEach(t -> dsg.add(g, t.getSubject(), t.getPredicate(), t.getObject()));
             }
         });
+    }
+
+    /** One named graph to write: its IRI, its triples and the content hash recorded with it. */
+    public record GraphWrite(String graphIri, Graph content, String hash) {
+        /** The quads written for it: its triples, and the hash on the graph's own node. */
+        public long quads() {
+            return content.size() + 1;
+        }
+    }
+
+    /**
+     * Writes several named graphs in one write transaction, each replacing its earlier version, except those whose
+     * recorded hash is already the same (left as they are). All land or none. Returns, per graph, whether it was
+     * written. A graph named twice is written twice, in order: the later one stands, as in separate transactions.
+     */
+    public boolean[] writeBatch(java.util.List<GraphWrite> batch) {
+        boolean[] written = new boolean[batch.size()];
+        Txn.executeWrite(dataset, () -> {
+            DatasetGraph dsg = datasetGraph();
+            for (int i = 0; i < batch.size(); i++) {
+                GraphWrite w = batch.get(i);
+                Node g = NodeFactory.createURI(w.graphIri());
+                if (w.hash() != null && w.hash().equals(hashInTxn(dsg, g))) {
+                    continue;
+                }
+                dsg.removeGraph(g);
+                addAll(dsg, g, w);
+                written[i] = true;
+            }
+        });
+        return written;
+    }
+
+    private static String hashInTxn(DatasetGraph dsg, Node g) {
+        var it = dsg.find(g, g, HASH, Node.ANY);
+        try {
+            return it.hasNext() ? it.next().getObject().getLiteralLexicalForm() : null;
+        } finally {
+            Iter.close(it);
+        }
+    }
+
+    /** The quads of one graph write, as {@link #writeBatch} and the bulk loader both store them. */
+    static void forEachQuad(GraphWrite w, java.util.function.Consumer<Quad> sink) {
+        Node g = NodeFactory.createURI(w.graphIri());
+        w.content().find().forEach(t -> sink.accept(new Quad(g, t)));
+        if (w.hash() != null) {
+            sink.accept(new Quad(g, g, HASH, NodeFactory.createLiteralString(w.hash())));
+        }
+    }
+
+    private static void addAll(DatasetGraph dsg, Node g, GraphWrite w) {
+        forEachQuad(w, dsg::add);
+    }
+
+    /** True when the store holds no named graph other than the ontology and the gazetteer: nothing of a user's. */
+    public boolean holdsOnlyBase() {
+        return Txn.calculateRead(dataset, () -> {
+            var it = datasetGraph().listGraphNodes();
+            try {
+                while (it.hasNext()) {
+                    String g = it.next().getURI();
+                    if (!g.equals(CKG.ONTOLOGY) && !g.equals(CKG.GAZETTEER_GRAPH)) {
+                        return false;
+                    }
+                }
+                return true;
+            } finally {
+                Iter.close(it);
+            }
+        });
+    }
+
+    /** The store's folder, or null for a store in memory. */
+    public Path folder() {
+        return folder;
     }
 
     /** Number of quads in all named graphs. */

@@ -30,6 +30,8 @@ import org.w3id.conflictkg.report.SyntheticReports;
  */
 class CrashSafetyIT {
     private static final int REPORTS = 120;
+    /** Reports per write transaction: small, so that kills land between and during many commits. */
+    private static final String BATCH = "3";
     private static final Pattern PROGRESS = Pattern.compile("\\[(\\d+)/(\\d+)\\]");
 
     @Test
@@ -49,7 +51,8 @@ class CrashSafetyIT {
         try (ChildJvm reference = ChildJvm.start("ingest", "--store", clean.toString(), reports.toString())) {
             int present = 0;
             for (int round = 1; round <= 3; round++) {
-                try (ChildJvm victim = ChildJvm.start("ingest", "--store", store.toString(), reports.toString())) {
+                try (ChildJvm victim = ChildJvm.start("ingest", "--store", store.toString(), "--batch", BATCH,
+                        reports.toString())) {
                     // Kill once it has written some reports of its own: in rounds 1 and 3 while it commits one
                     // (its journal is not empty), in round 2 at a random moment.
                     int target = present + 6 + random.nextInt(12);
