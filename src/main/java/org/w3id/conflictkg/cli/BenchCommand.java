@@ -148,6 +148,12 @@ final class BenchCommand implements Callable<Integer> {
         }
         b.line("write path: the same %,d quads (reports, ontology, gazetteer) into an empty store, parsing included",
                 n);
+        // Warm up all three on a slice first, so that none pays for class loading and JIT compilation alone.
+        Path slice = dir.resolve("warmup.nq");
+        Benchmark.head(quads, slice, 100_000);
+        Benchmark.writeWithTdbLoader(slice, dir.resolve("warmup-tdbloader"));
+        Benchmark.writeBulk(slice, dir.resolve("warmup-bulk"));
+        Benchmark.writeBatched(slice, dir.resolve("warmup-batched"));
         long loader = Benchmark.writeWithTdbLoader(quads, dir.resolve("store-tdbloader"));
         long bulk = Benchmark.writeBulk(quads, dir.resolve("store-bulk"));
         long batched = Benchmark.writeBatched(quads, dir.resolve("store-batched"));

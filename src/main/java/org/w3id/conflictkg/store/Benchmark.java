@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
-import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Triple;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryExecution;
@@ -26,7 +26,6 @@ import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.sparql.core.Quad;
-import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
 import org.w3id.conflictkg.KgException;
 
@@ -164,7 +163,7 @@ public final class Benchmark {
     static void readGraphs(Path file, Consumer<KgStore.GraphWrite> sink) {
         StreamRDF grouper = new StreamRDFBase() {
             private Node current;
-            private Graph graph = GraphFactory.createGraphMem();
+            private List<Triple> graph = new ArrayList<>();
 
             @Override
             public void quad(Quad q) {
@@ -184,7 +183,7 @@ public final class Benchmark {
 
             private void emit() {
                 sink.accept(new KgStore.GraphWrite(current.getURI(), graph, null));
-                graph = GraphFactory.createGraphMem();
+                graph = new ArrayList<>();
                 current = null;
             }
         };
@@ -199,7 +198,7 @@ public final class Benchmark {
             long[] batchQuads = {0};
             readGraphs(quads, w -> {
                 batch.add(w);
-                batchQuads[0] += w.content().size();
+                batchQuads[0] += w.quads();
                 if (batch.size() >= Ingester.BATCH_REPORTS || batchQuads[0] >= Ingester.BATCH_QUADS) {
                     store.writeBatch(batch);
                     batch.clear();
@@ -237,6 +236,19 @@ public final class Benchmark {
         org.apache.jena.tdb2.sys.TDBInternal.expel(org.apache.jena.tdb2.DatabaseMgr.connectDatasetGraph(
                 storeDir.toString()));
         return took;
+    }
+
+    /** Copies the first {@code lines} lines of a line-based file (N-Quads). */
+    public static void head(Path from, Path to, int lines) {
+        try (var in = Files.newBufferedReader(from); var out = Files.newBufferedWriter(to)) {
+            String line;
+            for (int i = 0; i < lines && (line = in.readLine()) != null; i++) {
+                out.write(line);
+                out.newLine();
+            }
+        } catch (IOException e) {
+            throw new KgException(to + ": cannot write (" + e.getMessage() + ")", e);
+        }
     }
 
     /** "1,234.5 MB". */

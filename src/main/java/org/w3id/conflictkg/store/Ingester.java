@@ -368,7 +368,7 @@ public final class Ingester {
         private void logWritten(Prepared p) {
             if (reportLines) {
                 LOG.info("[{}/{}] {}: {} triples, {} events, {} claims ({} ms)", done, files.size(),
-                        p.file().getFileName(), p.write().content().size(), p.events(), p.claims(),
+                        p.file().getFileName(), p.write().triples().size(), p.events(), p.claims(),
                         p.nanos() / 1_000_000);
             }
         }
@@ -383,7 +383,7 @@ public final class Ingester {
             Extraction x = extractor.extract(report);
             Model m = ReportGraphBuilder.build(x);
             validate(file, m);
-            return new Prepared(file, new KgStore.GraphWrite(iri, m.getGraph(), fingerprint(m)), x.events().size(),
+            return new Prepared(file, new KgStore.GraphWrite(iri, m.getGraph().find().toList(), fingerprint(m)), x.events().size(),
                     x.claims().size(), System.nanoTime() - t0, null);
         } catch (KgException e) {
             return new Prepared(file, null, 0, 0, 0, e.getMessage());

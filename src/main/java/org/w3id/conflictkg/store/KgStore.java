@@ -10,6 +10,7 @@ import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
@@ -156,10 +157,10 @@ public final class KgStore implements AutoCloseable {
     }
 
     /** One named graph to write: its IRI, its triples and the content hash recorded with it. */
-    public record GraphWrite(String graphIri, Graph content, String hash) {
+    public record GraphWrite(String graphIri, java.util.List<Triple> triples, String hash) {
         /** The quads written for it: its triples, and the hash on the graph's own node. */
         public long quads() {
-            return content.size() + 1;
+            return triples.size() + (hash != null ? 1 : 0);
         }
     }
 
@@ -198,7 +199,9 @@ public final class KgStore implements AutoCloseable {
     /** The quads of one graph write, as {@link #writeBatch} and the bulk loader both store them. */
     static void forEachQuad(GraphWrite w, java.util.function.Consumer<Quad> sink) {
         Node g = NodeFactory.createURI(w.graphIri());
-        w.content().find().forEach(t -> sink.accept(new Quad(g, t)));
+        for (Triple t : w.triples()) {
+            sink.accept(new Quad(g, t));
+        }
         if (w.hash() != null) {
             sink.accept(new Quad(g, g, HASH, NodeFactory.createLiteralString(w.hash())));
         }
