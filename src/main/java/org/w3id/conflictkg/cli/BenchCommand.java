@@ -19,6 +19,7 @@ import org.w3id.conflictkg.KgException;
 import org.w3id.conflictkg.extract.Extractor;
 import org.w3id.conflictkg.gazetteer.Gazetteer;
 import org.w3id.conflictkg.report.ReportReader;
+import org.w3id.conflictkg.report.SynthCorpus;
 import org.w3id.conflictkg.server.SavedQueries;
 import org.w3id.conflictkg.store.Benchmark;
 import org.w3id.conflictkg.store.Ingester;
@@ -85,7 +86,14 @@ final class BenchCommand implements Callable<Integer> {
 
         long t0 = System.nanoTime();
         Gazetteer gazetteer = Gazetteer.loadBundled();
-        int written = Synth.write(gazetteer, seed, reportDir, reports, Progress.onStandardError("generate"));
+        Progress generating = Progress.onStandardError("generate");
+        generating.start(reports);
+        int written = new SynthCorpus(gazetteer, seed).write(reportDir, reports, k -> {
+            synchronized (generating) {
+                generating.update(k);
+            }
+        }).reports();
+        generating.finish(written);
         b.line("%-22s %,d reports in %.1f s", "generate", written, secs(System.nanoTime() - t0));
 
         Ingester.Summary summary;
@@ -176,16 +184,6 @@ final class BenchCommand implements Callable<Integer> {
         }
         for (Path p : all) {
             Files.deleteIfExists(p);
-        }
-    }
-
-    /** The report generator bench uses. */
-    static final class Synth {
-        private Synth() {
-        }
-
-        static int write(Gazetteer gazetteer, long seed, Path dir, int n, Progress progress) {
-            return org.w3id.conflictkg.report.SyntheticReports.write(dir, n).size();
         }
     }
 }

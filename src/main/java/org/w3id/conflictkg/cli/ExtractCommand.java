@@ -44,7 +44,7 @@ final class ExtractCommand implements Callable<Integer> {
         for (Path f : files) {
             try {
                 Report r = reader.read(f);
-                out.addNamedModel(Iris.report(r), ReportGraphBuilder.build(extractor.extract(r)));
+                out.addNamedModel(Iris.report(r), ReportGraphBuilder.build(extractor.extract(r), gazetteer));
             } catch (KgException e) {
                 System.err.println("error: " + e.getMessage());
                 failed++;

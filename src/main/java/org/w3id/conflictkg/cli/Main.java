@@ -17,7 +17,7 @@ import org.w3id.conflictkg.KgException;
         subcommands = {IngestCommand.class, IngestGazetteerCommand.class, QueryCommand.class, ServeCommand.class,
             ExtractCommand.class, LinkCommand.class, ExportCommand.class, ExportGeoJsonCommand.class,
             BackupCommand.class, RestoreCommand.class, CompactCommand.class, CheckCommand.class,
-            LoadCheckCommand.class, BenchCommand.class, HelpCommand.class},
+            LoadCheckCommand.class, BenchCommand.class, SynthCommand.class, HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:the command ran and failed (unreadable report, locked store, bad SPARQL)",
             "2:usage error (unknown option, missing argument)"})

@@ -157,6 +157,14 @@ public final class CKG {
     public static final Property affiliation = property("affiliation");
     /** A quantity stated about an event. */
     public static final Property quantity = property("quantity");
+    /** The top event category of an event's class, stated on the event (a shortcut of rdf:type/rdfs:subClassOf*). */
+    public static final Property category = property("category");
+    /** The oblast an event's place lies in, or is (a shortcut of ckg:place/ckg:partOf*). */
+    public static final Property inOblast = property("inOblast");
+    /** The raion an event's place lies in, or is (a shortcut of ckg:place/ckg:partOf*). */
+    public static final Property inRaion = property("inRaion");
+    /** The side of a claim's claimant as its report states it (a shortcut of following ckg:affiliation to a ckg:side). */
+    public static final Property claimantSide = property("claimantSide");
 
     // Datatype properties
     /** The report's file name as ingested, without folders. */
@@ -201,4 +209,8 @@ public final class CKG {
     public static final Property repelled = property("repelled");
     /** The weapon or means named for an attack. */
     public static final Property weapon = property("weapon");
+    /** The month of an event's date or start date, YYYY-MM (YYYY when only the year is known). */
+    public static final Property month = property("month");
+    /** A claim's place, top category and month in one string, so that claims that may contradict join on one value. */
+    public static final Property claimKey = property("claimKey");
 }

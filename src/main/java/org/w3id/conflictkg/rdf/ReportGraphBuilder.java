@@ -1,5 +1,8 @@
 package org.w3id.conflictkg.rdf;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -21,6 +24,8 @@ import org.w3id.conflictkg.extract.PlaceRef;
 import org.w3id.conflictkg.extract.QuantityRec;
 import org.w3id.conflictkg.extract.Side;
 import org.w3id.conflictkg.extract.TimeValue;
+import org.w3id.conflictkg.gazetteer.Gazetteer;
+import org.w3id.conflictkg.gazetteer.Place;
 import org.w3id.conflictkg.gazetteer.PlaceType;
 import org.w3id.conflictkg.report.Report;
 
@@ -33,8 +38,12 @@ public final class ReportGraphBuilder {
     private ReportGraphBuilder() {
     }
 
-    /** The report graph; its name is {@link Iris#report(Report)}. */
-    public static Model build(Extraction x) {
+    /**
+     * The report graph; its name is {@link Iris#report(Report)}. Besides what was extracted it states the shortcuts
+     * the saved queries look up instead of walking paths at query time: each event's top category, month, oblast
+     * and raion (from the gazetteer's ckg:partOf chain), each claim's claimant side and contradiction key.
+     */
+    public static Model build(Extraction x, Gazetteer gazetteer) {
         Report r = x.report();
         String reportIri = Iris.report(r);
         Model m = ModelFactory.createDefaultModel();
@@ -83,10 +92,23 @@ public final class ReportGraphBuilder {
         }
         Map<String, Agent> agents = new java.util.HashMap<>();
         x.agents().forEach(a -> agents.put(a.key(), a));
+        Map<String, PlaceRef> places = new java.util.HashMap<>();
+        x.places().forEach(p -> places.put(p.key(), p));
+        Map<Integer, EventRec> events = new java.util.HashMap<>();
         for (EventRec e : x.events()) {
+            events.put(e.id(), e);
             Resource ev = m.createResource(Iris.event(reportIri, e.id()), m.createResource(CKG.NS + e.type().localName()));
+            ev.addProperty(CKG.category, m.createResource(CKG.NS + e.type().top().localName()));
+            String month = month(e.time());
+            if (month != null) {
+                ev.addProperty(CKG.month, month);
+            }
             if (e.placeKey() != null) {
                 ev.addProperty(CKG.place, m.createResource(Iris.place(e.placeKey())));
+                for (Map.Entry<String, PlaceType> region : regions(e.placeKey(), places, gazetteer)) {
+                    ev.addProperty(region.getValue() == PlaceType.OBLAST ? CKG.inOblast : CKG.inRaion,
+                            m.createResource(Iris.place(region.getKey())));
+                }
             }
             if (e.actorKey() != null && agents.containsKey(e.actorKey())) {
                 ev.addProperty(CKG.actor, m.createResource(Iris.agent(agents.get(e.actorKey()).kind(), e.actorKey())));
@@ -132,8 +154,78 @@ public final class ReportGraphBuilder {
             if (c.deniesId() >= 0) {
                 claim.addProperty(CKG.denies, m.createResource(Iris.claim(reportIri, c.deniesId())));
             }
+            Side side = sideOf(who, agents);
+            if (side != null) {
+                claim.addProperty(CKG.claimantSide, side(side));
+            }
+            EventRec e = events.get(c.eventId());
+            if (e != null && e.placeKey() != null) {
+                String month = month(e.time());
+                claim.addProperty(CKG.claimKey, Iris.place(e.placeKey()) + "|" + e.type().top().localName() + "|"
+                        + (month != null ? month : "undated"));
+            }
         }
         return m;
+    }
+
+    /**
+     * The month of an event's date, or of its start date when it spans time: YYYY-MM, or YYYY when only the year is
+     * known; null when undated.
+     */
+    static String month(TimeValue t) {
+        if (t == null) {
+            return null;
+        }
+        String v = t.date() != null ? t.date() : t.start();
+        if (v == null) {
+            return null;
+        }
+        return v.length() >= 7 ? v.substring(0, 7) : v;
+    }
+
+    /**
+     * The raion and the oblast a place lies in, nearest first, each with its type; the place itself counts when it
+     * is one. A place the gazetteer lacks lies where its stated parent lies.
+     */
+    static List<Map.Entry<String, PlaceType>> regions(String placeKey, Map<String, PlaceRef> places,
+                                                       Gazetteer gazetteer) {
+        List<Map.Entry<String, PlaceType>> chain = new ArrayList<>();
+        Place known = gazetteer.get(placeKey).orElse(null);
+        if (known != null) {
+            chain.add(Map.entry(known.key(), known.type()));
+        } else {
+            PlaceRef ref = places.get(placeKey);
+            if (ref != null) {
+                chain.add(Map.entry(placeKey, ref.type()));
+                known = ref.parentKey() == null ? null : gazetteer.get(ref.parentKey()).orElse(null);
+                if (known != null) {
+                    chain.add(Map.entry(known.key(), known.type()));
+                }
+            }
+        }
+        if (known != null) {
+            gazetteer.ancestors(known).forEach(a -> chain.add(Map.entry(a.key(), a.type())));
+        }
+        List<Map.Entry<String, PlaceType>> out = new ArrayList<>();
+        Set<PlaceType> seen = new HashSet<>();
+        for (Map.Entry<String, PlaceType> p : chain) {
+            if ((p.getValue() == PlaceType.RAION || p.getValue() == PlaceType.OBLAST) && seen.add(p.getValue())) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    /** The side an agent is on as this report states it: its own, else that of what it serves, and so on up. */
+    private static Side sideOf(Agent a, Map<String, Agent> agents) {
+        Set<String> seen = new HashSet<>();
+        for (Agent at = a; at != null && seen.add(at.key()); at = at.affiliationKey() == null ? null
+                : agents.get(at.affiliationKey())) {
+            if (at.side() != null) {
+                return at.side();
+            }
+        }
+        return null;
     }
 
     private static Literal integer(Model m, long n) {

@@ -381,7 +381,7 @@ public final class Ingester {
             Report report = reader.read(file);
             String iri = Iris.report(report);
             Extraction x = extractor.extract(report);
-            Model m = ReportGraphBuilder.build(x);
+            Model m = ReportGraphBuilder.build(x, gazetteer);
             validate(file, m);
             return new Prepared(file, new KgStore.GraphWrite(iri, m.getGraph().find().toList(), fingerprint(m)), x.events().size(),
                     x.claims().size(), System.nanoTime() - t0, null);
