@@ -22,7 +22,8 @@
     schema: "http://schema.org/",
     geo: "http://www.opengis.net/ont/geosparql#",
     skos: "http://www.w3.org/2004/02/skos/core#",
-    prov: "http://www.w3.org/ns/prov#"
+    prov: "http://www.w3.org/ns/prov#",
+    text: "http://jena.apache.org/text#"
   };
 
   var STARTER_QUERY = [

@@ -23,11 +23,13 @@ final class BulkLoad {
     /** Present in the store folder while a bulk load runs. */
     static final String MARKER = "bulk-load-in-progress";
 
+    private final KgStore store;
     private final Path marker;
     private final DataLoader loader;
     private final StreamRDF stream;
 
-    private BulkLoad(Path marker, DataLoader loader) {
+    private BulkLoad(KgStore store, Path marker, DataLoader loader) {
+        this.store = store;
         this.marker = marker;
         this.loader = loader;
         this.stream = loader.stream();
@@ -46,9 +48,9 @@ final class BulkLoad {
         } catch (IOException e) {
             throw new KgException(marker + ": cannot write (" + e.getMessage() + ")", e);
         }
-        DataLoader loader = LoaderFactory.phasedLoader(store.datasetGraph(), (fmt, args) -> LOG.debug(fmt, args));
+        DataLoader loader = LoaderFactory.phasedLoader(store.tdbDatasetGraph(), (fmt, args) -> LOG.debug(fmt, args));
         loader.startBulk();
-        return new BulkLoad(marker, loader);
+        return new BulkLoad(store, marker, loader);
     }
 
     /** Adds one report graph with its hash. */
@@ -56,9 +58,13 @@ final class BulkLoad {
         KgStore.forEachQuad(w, stream::quad);
     }
 
-    /** Finishes the load (index building happens here) and removes the marker. */
+    /**
+     * Finishes the load (index building happens here), indexes the store for full-text search (the loader writes
+     * past the text index) and removes the marker: a load killed before its text index is whole is undone too.
+     */
     void finish() {
         loader.finishBulk();
+        store.rebuildTextIndex();
         try {
             Files.deleteIfExists(marker);
         } catch (IOException e) {

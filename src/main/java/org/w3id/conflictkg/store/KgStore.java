@@ -12,6 +12,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.query.Dataset;
+import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
@@ -25,18 +26,23 @@ import org.w3id.conflictkg.rdf.CKG;
 
 /**
  * The only code that opens TDB2: creates the store, keeps the ontology and gazetteer graphs current, and replaces a
- * report's named graph in one write transaction so a report is always wholly present or wholly absent.
+ * report's named graph in one write transaction so a report is always wholly present or wholly absent. Reads and
+ * writes go through the store's full-text index ({@link TextIndex}), which every write keeps in step.
  */
 public final class KgStore implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(KgStore.class);
     private static final Node HASH = CKG.graphHash.asNode();
 
     private final Dataset dataset;
+    private final DatasetGraph tdb;
+    private final TextIndex textIndex;
     private final String description;
     private final Path folder;
 
-    private KgStore(Dataset dataset, String description, Path folder) {
-        this.dataset = dataset;
+    private KgStore(Dataset tdbDataset, TextIndex textIndex, String description, Path folder) {
+        this.tdb = tdbDataset.asDatasetGraph();
+        this.textIndex = textIndex;
+        this.dataset = DatasetFactory.wrap(textIndex.attach(tdb));
         this.description = description;
         this.folder = folder;
         // Queries and serve see one default graph: the union of the named graphs (the contract).
@@ -55,7 +61,14 @@ public final class KgStore implements AutoCloseable {
                 // Connecting took the lock, so no other process is loading: the marker is from a killed bulk load.
                 ds = recoverFromBulkLoad(dir, ds);
             }
-            return new KgStore(ds, dir.toString(), dir);
+            KgStore store = new KgStore(ds, TextIndex.open(dir), dir.toString(), dir);
+            try {
+                store.textIndex.buildIfNew(store.datasetGraph(), store.tdb, store.description);
+            } catch (RuntimeException e) {
+                store.close();
+                throw e;
+            }
+            return store;
         } catch (KgException e) {
             throw e;
         } catch (java.io.IOException e) {
@@ -80,7 +93,8 @@ public final class KgStore implements AutoCloseable {
         try (Stream<Path> children = Files.list(dir)) {
             for (Path c : children.toList()) {
                 String name = c.getFileName().toString();
-                if (Files.isDirectory(c) && name.startsWith("Data-")) {
+                // The text index goes too: it held the base's labels, and opening builds it again.
+                if (Files.isDirectory(c) && (name.startsWith("Data-") || name.equals(TextIndex.FOLDER))) {
                     deleteTree(c);
                 }
             }
@@ -99,7 +113,7 @@ public final class KgStore implements AutoCloseable {
 
     /** A store in memory, for tests. */
     public static KgStore inMemory() {
-        return new KgStore(TDB2Factory.createDataset(), "memory", null);
+        return new KgStore(TDB2Factory.createDataset(), TextIndex.inMemory(), "memory", null);
     }
 
     public Dataset dataset() {
@@ -108,6 +122,27 @@ public final class KgStore implements AutoCloseable {
 
     public DatasetGraph datasetGraph() {
         return dataset.asDatasetGraph();
+    }
+
+    /**
+     * The TDB2 dataset under the text index, for TDB2's own tools (bulk loader, compaction, expel). What is written
+     * to it directly is not in the text index until {@link #rebuildTextIndex()}.
+     */
+    DatasetGraph tdbDatasetGraph() {
+        return tdb;
+    }
+
+    /**
+     * Re-indexes the whole store for {@code text:query}, in one write transaction; needed after writing to
+     * {@link #tdbDatasetGraph()} directly. Returns the number of documents (titles, quotes, labels) indexed.
+     */
+    public long rebuildTextIndex() {
+        return textIndex.rebuild(datasetGraph(), tdb, description);
+    }
+
+    /** Enlists the text index in the transactions of the new TDB2 generation a compaction switched to. */
+    void compacted() {
+        textIndex.enlist(tdb);
     }
 
     @Override
@@ -257,6 +292,7 @@ public final class KgStore implements AutoCloseable {
 
     @Override
     public void close() {
+        textIndex.release(tdb);
         dataset.close();
         LOG.debug("closed store {}", description);
     }

@@ -76,7 +76,8 @@ public final class StoreMaintenance {
         long before = size(dir);
         long quadsBefore = store.quadCount();
         try {
-            DatabaseMgr.compact(store.datasetGraph(), true);
+            DatabaseMgr.compact(store.tdbDatasetGraph(), true);
+            store.compacted();
         } catch (RuntimeException e) {
             throw new KgException(dir + ": compaction failed (" + e.getMessage() + ")", e);
         }

@@ -35,7 +35,7 @@ public final class BaseStore {
                 } finally {
                     s.close();
                     // Let go of the files, so that copies are of a closed store and other processes may open it.
-                    TDBInternal.expel(s.datasetGraph());
+                    TDBInternal.expel(s.tdbDatasetGraph());
                 }
                 template = store;
             }

@@ -127,7 +127,7 @@ class CrashSafetyIT {
         } finally {
             s.close();
             // Release the store in this JVM so the next child process can lock it.
-            TDBInternal.expel(s.datasetGraph());
+            TDBInternal.expel(s.tdbDatasetGraph());
         }
     }
 }
