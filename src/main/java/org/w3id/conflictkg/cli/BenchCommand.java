@@ -60,6 +60,10 @@ final class BenchCommand implements Callable<Integer> {
             description = "A folder of .rq files to time instead of the saved queries in the jar.")
     Path queries;
 
+    @Option(names = "--store", paramLabel = "DIR",
+            description = "Time the saved queries on this existing store only (no generation, ingest or loader).")
+    Path existingStore;
+
     @Option(names = "--skip-loader", description = "Skip the write-path comparison with tdb2.tdbloader.")
     boolean skipLoader;
 
@@ -74,6 +78,16 @@ final class BenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Benchmark b = new Benchmark(out);
         b.startHeapSampler();
+        if (existingStore != null) {
+            if (!java.nio.file.Files.isDirectory(existingStore)) {
+                throw new KgException(existingStore + ": no such store folder");
+            }
+            b.line("ConflictKG bench: saved queries on %s, max heap %s", existingStore,
+                    Benchmark.mb(Benchmark.maxHeapBytes()));
+            timeQueries(b, existingStore);
+            b.line("%-22s %s", "peak heap", Benchmark.mb(b.peakHeapBytes()));
+            return 0;
+        }
         Path dir = work != null ? work : Files.createTempDirectory("conflictkg-bench-");
         Path reportDir = dir.resolve("reports");
         Path storeDir = dir.resolve("store");

@@ -58,7 +58,11 @@ public final class Ingester {
     static final int BATCH_REPORTS = 2_000;
     static final long BATCH_QUADS = 200_000;
     private static final long BATCH_NANOS = 1_000_000_000L;
-    private static final int WINDOW_PER_THREAD = 64;
+    /**
+     * Prepared reports that may wait for the writer: enough for the workers to keep going while a whole batch is
+     * written (a prepared report is some 30 KB, so this bounds memory to about 100 MB whatever the corpus size).
+     */
+    private static final int WINDOW = 3_000;
 
     private volatile Graph ontology;
     private volatile Shapes shapes;
@@ -237,7 +241,7 @@ public final class Ingester {
                     LOG.info("first load of {} reports into a store without reports: TDB2 bulk loader", files.size());
                 }
                 while (!stop && (next < files.size() || !window.isEmpty())) {
-                    while (window.size() < WINDOW_PER_THREAD * threads && next < files.size()) {
+                    while (window.size() < WINDOW && next < files.size()) {
                         Path f = files.get(next++);
                         window.add(pool.submit(() -> prepare(f)));
                     }
