@@ -64,6 +64,9 @@ final class BenchCommand implements Callable<Integer> {
             description = "Time the saved queries on this existing store only (no generation, ingest or loader).")
     Path existingStore;
 
+    @Option(names = "--skip-queries", description = "Skip timing the saved queries.")
+    boolean skipQueries;
+
     @Option(names = "--skip-loader", description = "Skip the write-path comparison with tdb2.tdbloader.")
     boolean skipLoader;
 
@@ -131,8 +134,9 @@ final class BenchCommand implements Callable<Integer> {
         b.line("%-22s %s", "store size on disk", Benchmark.mb(Benchmark.sizeOnDisk(storeDir)));
         b.line("%-22s %s (after ingest)", "peak heap", Benchmark.mb(b.peakHeapBytes()));
 
-        timeQueries(b, storeDir);
-
+        if (!skipQueries) {
+            timeQueries(b, storeDir);
+        }
         if (!skipLoader) {
             compareWritePaths(b, dir, storeDir);
         }

@@ -59,6 +59,8 @@ public final class TextIndex {
     /** Our place among the TDB2 transaction's components; the id jena-text's own TDB2 datasets use. */
     private static final ComponentId COMPONENT = ComponentId.create(null, new byte[] {2, 4, 6, 10});
     private static final int PROGRESS_EVERY = 100_000;
+    private static final double REBUILD_BUFFER_MB = 256;
+    private static final double WRITE_BUFFER_MB = 64;
     /**
      * One index per store folder in this JVM: Lucene lets one writer hold a folder, and TDB2 likewise shares one
      * database among all connections to a folder (a {@code backup} or {@code compact} run beside a {@code serve}).
@@ -187,6 +189,8 @@ public final class TextIndex {
         long[] docs = {0};
         Txn.executeWrite(indexed, () -> {
             try {
+                // A big in-memory buffer: far fewer segments to flush and merge than with Lucene's 16 MB default.
+                lucene.getIndexWriter().getConfig().setRAMBufferSizeMB(REBUILD_BUFFER_MB);
                 lucene.getIndexWriter().deleteAll();
             } catch (IOException e) {
                 throw new KgException(store + ": cannot clear the text index (" + e.getMessage() + ")", e);
@@ -208,6 +212,7 @@ public final class TextIndex {
                 }
             }
         });
+        lucene.getIndexWriter().getConfig().setRAMBufferSizeMB(WRITE_BUFFER_MB);
         LOG.info("{}: text index rebuilt: {} documents in {} ms", store, docs[0], millisSince(start));
         return docs[0];
     }
