@@ -3,8 +3,6 @@ package org.w3id.conflictkg.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,14 +15,8 @@ import org.w3id.conflictkg.store.TestStores;
 
 /** {@code ingest-gazetteer} and {@code link} through {@link Main#execute}: exit codes, summary, and a later ingest. */
 class IngestGazetteerCommandTest {
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private static String sample() throws URISyntaxException {
@@ -35,7 +27,7 @@ class IngestGazetteerCommandTest {
     @Test
     void ingestAfterIngestGazetteerMatchesTheDumpsVillages(@TempDir Path dir) throws Exception {
         Path store = dir.resolve("store");
-        Run load = run("ingest-gazetteer", "--store", store.toString(), sample());
+        CliRun load = run("ingest-gazetteer", "--store", store.toString(), sample());
         assertEquals(0, load.code(), load.err());
         assertEquals(1, load.err().strip().lines().count(), "one summary line: " + load.err());
         assertTrue(load.err().contains("UA-extra-sample.txt: 7 places read, 3 added, 1 completed with a GeoNames id, "
@@ -47,7 +39,7 @@ class IngestGazetteerCommandTest {
                 KYIV, March 5, 2025 — Russian artillery shelled Zahryzove in Kharkiv Oblast overnight, injuring two \
                 people, Governor Oleh Syniehubov said.
                 """, StandardCharsets.UTF_8);
-        Run ingest = run("ingest", "--store", store.toString(), dir.resolve("zahryzove.txt").toString());
+        CliRun ingest = run("ingest", "--store", store.toString(), dir.resolve("zahryzove.txt").toString());
         assertEquals(0, ingest.code(), ingest.err());
         try (KgStore s = KgStore.open(store)) {
             assertEquals(1, TestStores.select(s, """
@@ -59,7 +51,7 @@ class IngestGazetteerCommandTest {
 
     @Test
     void aMissingDumpFileExitsOneWithOneLine(@TempDir Path dir) {
-        Run r = run("ingest-gazetteer", "--store", dir.resolve("store").toString(), dir.resolve("UA.txt").toString());
+        CliRun r = run("ingest-gazetteer", "--store", dir.resolve("store").toString(), dir.resolve("UA.txt").toString());
         assertEquals(1, r.code());
         assertTrue(r.err().startsWith("error: ") && r.err().contains("UA.txt: no such file"), r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());
@@ -67,7 +59,7 @@ class IngestGazetteerCommandTest {
 
     @Test
     void linkWithoutADatasetIsAUsageError() {
-        Run r = run("link");
+        CliRun r = run("link");
         assertEquals(2, r.code());
         assertTrue(r.err().contains("wikidata"), r.err());
     }
@@ -76,7 +68,7 @@ class IngestGazetteerCommandTest {
     void linkWikidataChecksItsOptionsAndTheStore(@TempDir Path dir) {
         assertEquals(2, run("link", "wikidata", "--store", dir.toString(), "--batch", "0").code());
         assertEquals(2, run("link", "wikidata", "--store", dir.toString(), "--endpoint", "ftp://example.org/").code());
-        Run r = run("link", "wikidata", "--store", dir.resolve("nothing").toString(), "--endpoint",
+        CliRun r = run("link", "wikidata", "--store", dir.resolve("nothing").toString(), "--endpoint",
                 "http://127.0.0.1:9/sparql");
         assertEquals(1, r.code());
         assertTrue(r.err().contains("no store here"), r.err());

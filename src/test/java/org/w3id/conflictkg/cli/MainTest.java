@@ -3,8 +3,6 @@ package org.w3id.conflictkg.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -13,19 +11,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The command line through {@link Main#execute}: exit codes and where output goes. */
 class MainTest {
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void helpListsTheCommandsAndExitCodes() {
-        Run r = run("--help");
+        CliRun r = run("--help");
         assertEquals(0, r.code());
         assertTrue(r.out().contains("ingest") && r.out().contains("query") && r.out().contains("serve"), r.out());
         assertTrue(r.out().contains("Exit codes"), r.out());
@@ -33,14 +25,14 @@ class MainTest {
 
     @Test
     void versionNamesTheProgram() {
-        Run r = run("--version");
+        CliRun r = run("--version");
         assertEquals(0, r.code());
         assertTrue(r.out().startsWith("conflict-kg"), r.out());
     }
 
     @Test
     void bareCommandPrintsUsageToStandardError() {
-        Run r = run();
+        CliRun r = run();
         assertEquals(0, r.code());
         assertTrue(r.err().contains("Usage"), r.err());
     }
@@ -53,7 +45,7 @@ class MainTest {
 
     @Test
     void malformedSparqlFailsWithOneLineNamingTheProblem(@TempDir Path dir) {
-        Run r = run("query", "--store", dir.toString(), "SELEC ?x WHERE {");
+        CliRun r = run("query", "--store", dir.toString(), "SELEC ?x WHERE {");
         assertEquals(1, r.code());
         assertTrue(r.err().startsWith("error: query: malformed SPARQL"), r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());
@@ -61,7 +53,7 @@ class MainTest {
 
     @Test
     void queryOnAMissingStoreSaysSo(@TempDir Path dir) {
-        Run r = run("query", "--store", dir.resolve("nothing").toString(), "SELECT * WHERE { ?s ?p ?o }");
+        CliRun r = run("query", "--store", dir.resolve("nothing").toString(), "SELECT * WHERE { ?s ?p ?o }");
         assertEquals(1, r.code());
         assertTrue(r.err().contains("no store here"), r.err());
     }
@@ -71,7 +63,7 @@ class MainTest {
         Path store = dir.resolve("store");
         Files.writeString(dir.resolve("r.txt"), "Shelling of Kherson\nKherson was shelled on Monday, the head of the "
                 + "regional military administration said.");
-        Run ingest = run("ingest", "--store", store.toString(), dir.resolve("r.txt").toString());
+        CliRun ingest = run("ingest", "--store", store.toString(), dir.resolve("r.txt").toString());
         assertEquals(0, ingest.code(), ingest.err());
         assertTrue(ingest.err().contains("ingested 1 report"), ingest.err());
         String q = "PREFIX ckg: <https://w3id.org/conflict-kg/ontology#> SELECT ?f WHERE { ?r ckg:sourceFile ?f }";
@@ -80,7 +72,7 @@ class MainTest {
         assertTrue(json.out().contains("\"value\": \"r.txt\""), json.out());
         assertTrue(query(store, "csv", q).out().startsWith("f\r\nr.txt"));
         assertTrue(query(store, "tsv", q).out().startsWith("?f\n\"r.txt\""));
-        Run bad = run("query", "--store", store.toString(), "--format", "yaml", q);
+        CliRun bad = run("query", "--store", store.toString(), "--format", "yaml", q);
         assertEquals(1, bad.code());
         assertTrue(bad.err().contains("--format yaml"), bad.err());
     }

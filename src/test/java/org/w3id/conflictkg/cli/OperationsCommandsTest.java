@@ -3,8 +3,6 @@ package org.w3id.conflictkg.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -19,17 +17,11 @@ import org.w3id.conflictkg.store.StoreContents;
 
 /** backup, restore, compact, check and loadcheck through {@link Main#execute}: their argument checks and failures. */
 class OperationsCommandsTest {
-    private record Run(int code, String out, String err) {
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
-    }
-
-    private static void assertOneLineError(Run r, String text) {
+    private static void assertOneLineError(CliRun r, String text) {
         assertEquals(1, r.code(), r.err());
         assertTrue(r.err().startsWith("error: ") && r.err().contains(text), r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());
@@ -37,7 +29,7 @@ class OperationsCommandsTest {
 
     @Test
     void helpListsTheOperationsCommands() {
-        Run r = run("--help");
+        CliRun r = run("--help");
         for (String c : new String[] {"backup", "restore", "compact", "check", "loadcheck"}) {
             assertTrue(r.out().contains(c), r.out());
         }
@@ -65,7 +57,7 @@ class OperationsCommandsTest {
         try (KgStore s = KgStore.open(storeDir)) {
             s.replaceGraph(GraphIntegrity.REPORT_GRAPH_PREFIX + "half", g, null);
         }
-        Run r = run("check", "--store", storeDir.toString());
+        CliRun r = run("check", "--store", storeDir.toString());
         assertEquals(1, r.code(), r.out() + r.err());
         assertTrue(r.out().startsWith(GraphIntegrity.REPORT_GRAPH_PREFIX + "half: no content hash"), r.out());
         assertTrue(r.out().contains("1 report graphs, 0 whole, 1 not whole"), r.out());
@@ -86,14 +78,14 @@ class OperationsCommandsTest {
         Path out = dir.resolve("backups").resolve("b.nq.gz");
         Files.createDirectories(out.getParent());
         Files.writeString(out, "an older backup");
-        Run b = run("backup", "--store", storeDir.toString(), "--out", out.toString());
+        CliRun b = run("backup", "--store", storeDir.toString(), "--out", out.toString());
         assertEquals(0, b.code(), b.err());
         assertTrue(b.err().startsWith("backup of " + storeDir + ": 31 quads"), b.err());
         try (var files = Files.list(out.getParent())) {
             assertEquals(1, files.count(), "only the backup itself, no temporary file");
         }
         Path restored = dir.resolve("restored");
-        Run r = run("restore", "--store", restored.toString(), "--from", out.toString());
+        CliRun r = run("restore", "--store", restored.toString(), "--from", out.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.err().startsWith("restored 31 quads"), r.err());
         try (KgStore a = KgStore.open(storeDir); KgStore c = KgStore.open(restored)) {
@@ -105,7 +97,7 @@ class OperationsCommandsTest {
 
     @Test
     void aBackupMustBeNamedGz(@TempDir Path dir) {
-        Run r = run("backup", "--store", dir.toString(), "--out", dir.resolve("b.nq").toString());
+        CliRun r = run("backup", "--store", dir.toString(), "--out", dir.resolve("b.nq").toString());
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().contains("name it FILE.nq.gz"), r.err());
     }
@@ -125,14 +117,14 @@ class OperationsCommandsTest {
 
     @Test
     void backupFromAServerThatIsNotThereSaysSo(@TempDir Path dir) {
-        Run r = run("backup", "--url", "http://127.0.0.1:1/conflict", "--out", dir.resolve("b.nq.gz").toString());
+        CliRun r = run("backup", "--url", "http://127.0.0.1:1/conflict", "--out", dir.resolve("b.nq.gz").toString());
         assertOneLineError(r, "cannot reach the server");
         assertTrue(Files.notExists(dir.resolve("b.nq.gz")));
     }
 
     @Test
     void loadcheckRefusesAnythingButLoopback() {
-        Run r = run("loadcheck", "--url", "http://192.0.2.10:3030/conflict/sparql", "--seconds", "1");
+        CliRun r = run("loadcheck", "--url", "http://192.0.2.10:3030/conflict/sparql", "--seconds", "1");
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().contains("not a loopback address"), r.err());
         assertEquals(2, run("loadcheck", "--url", "ftp://127.0.0.1/conflict/sparql").code());
@@ -145,7 +137,7 @@ class OperationsCommandsTest {
         assertEquals(2, run("loadcheck", "--url", url, "--clients", "100000").code());
         assertEquals(2, run("loadcheck", "--url", url, "--seconds", "0").code());
         assertEquals(2, run("loadcheck", "--url", url, "--seconds", "86400").code());
-        Run r = run("loadcheck", "--url", url, "--generate", "10");
+        CliRun r = run("loadcheck", "--url", url, "--generate", "10");
         assertEquals(2, r.code());
         assertTrue(r.err().contains("need --store"), r.err());
     }

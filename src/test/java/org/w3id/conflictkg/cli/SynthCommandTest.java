@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -15,14 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code synth} through {@link Main#execute}: what it writes, what it says, what it refuses. */
 class SynthCommandTest {
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private static long reports(Path dir) throws IOException {
@@ -34,7 +26,7 @@ class SynthCommandTest {
     @Test
     void writesTheReportsAndSaysSoOnOneLine(@TempDir Path dir) throws IOException {
         Path out = dir.resolve("corpus");
-        Run r = run("synth", "--reports", "25", "--seed", "3", "--out", out.toString());
+        CliRun r = run("synth", "--reports", "25", "--seed", "3", "--out", out.toString());
         assertEquals(0, r.code(), r.err());
         assertEquals(25, reports(out));
         assertEquals("", r.out());
@@ -44,12 +36,12 @@ class SynthCommandTest {
     @Test
     void refusesAFolderThatIsNotEmptyUnlessForced(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("notes.txt"), "mine");
-        Run refused = run("synth", "--reports", "5", "--out", dir.toString());
+        CliRun refused = run("synth", "--reports", "5", "--out", dir.toString());
         assertEquals(1, refused.code(), refused.err());
         assertTrue(refused.err().startsWith("error: ") && refused.err().contains("not empty"), refused.err());
         assertEquals(1, refused.err().strip().lines().count(), refused.err());
         assertEquals(1, reports(dir));
-        Run forced = run("synth", "--reports", "5", "--out", dir.toString(), "--force");
+        CliRun forced = run("synth", "--reports", "5", "--out", dir.toString(), "--force");
         assertEquals(0, forced.code(), forced.err());
         assertEquals(6, reports(dir));
         assertEquals("mine", Files.readString(dir.resolve("notes.txt")));
@@ -57,7 +49,7 @@ class SynthCommandTest {
 
     @Test
     void zeroReportsIsAUsageError(@TempDir Path dir) {
-        Run r = run("synth", "--reports", "0", "--out", dir.resolve("x").toString());
+        CliRun r = run("synth", "--reports", "0", "--out", dir.resolve("x").toString());
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().contains("--reports 0"), r.err());
     }
