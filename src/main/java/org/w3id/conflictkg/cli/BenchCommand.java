@@ -4,11 +4,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -142,7 +139,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         b.line("%-22s %s (whole run)", "peak heap", Benchmark.mb(b.peakHeapBytes()));
         if (!keep) {
-            deleteTree(dir);
+            LoadCheckCommand.deleteTree(dir);
         }
         return summary.failed() == 0 ? 0 : 1;
     }
@@ -193,15 +190,5 @@ final class BenchCommand implements Callable<Integer> {
 
     private static double secs(long nanos) {
         return nanos / 1e9;
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        List<Path> all = new ArrayList<>();
-        try (Stream<Path> s = Files.walk(root)) {
-            s.sorted(Comparator.reverseOrder()).forEach(all::add);
-        }
-        for (Path p : all) {
-            Files.deleteIfExists(p);
-        }
     }
 }

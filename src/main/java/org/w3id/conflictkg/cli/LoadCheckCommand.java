@@ -324,7 +324,8 @@ final class LoadCheckCommand implements Callable<Integer> {
         return !n.startsWith(".") && (n.endsWith(".txt") || n.endsWith(".text"));
     }
 
-    private static void deleteTree(Path dir) {
+    /** Deletes a folder of generated files, leaving behind (in a temporary folder) what cannot be deleted. */
+    static void deleteTree(Path dir) {
         try (Stream<Path> s = Files.walk(dir)) {
             s.sorted(Comparator.reverseOrder()).forEach(p -> {
                 try {

@@ -14,7 +14,6 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 import org.apache.jena.graph.Triple;
 import org.apache.jena.graph.Node;
@@ -80,17 +79,7 @@ public final class Benchmark {
 
     /** Bytes on disk under a folder. */
     public static long sizeOnDisk(Path folder) {
-        try (Stream<Path> s = Files.walk(folder)) {
-            return s.filter(Files::isRegularFile).mapToLong(p -> {
-                try {
-                    return Files.size(p);
-                } catch (IOException e) {
-                    return 0;
-                }
-            }).sum();
-        } catch (IOException e) {
-            throw new KgException(folder + ": cannot measure (" + e.getMessage() + ")", e);
-        }
+        return StoreMaintenance.size(folder);
     }
 
     /**

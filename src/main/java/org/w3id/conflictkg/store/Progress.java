@@ -18,7 +18,6 @@ public final class Progress {
     private long total;
     private long start;
     private long last;
-    private boolean drawn;
 
     private Progress(PrintStream out, boolean terminal, String what) {
         this.out = out;
@@ -61,7 +60,6 @@ public final class Progress {
         String line = line(done, now);
         if (terminal) {
             out.print("\r" + line + "\u001b[K");
-            drawn = true;
         } else {
             out.println(line);
         }
@@ -75,14 +73,8 @@ public final class Progress {
         }
         if (terminal) {
             out.print("\r" + line(done, System.nanoTime()) + "\u001b[K\n");
-            drawn = false;
         }
         out.flush();
-    }
-
-    /** Whether a terminal line is currently drawn (and must be ended before other output). */
-    boolean drawn() {
-        return drawn;
     }
 
     String line(long done, long now) {
