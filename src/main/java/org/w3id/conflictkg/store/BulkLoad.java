@@ -14,8 +14,8 @@ import org.w3id.conflictkg.KgException;
 /**
  * A first load of many reports through TDB2's phased bulk loader (the loader {@code tdb2.tdbloader} uses by
  * default). That loader writes index files directly rather than in a transaction, so a crash could leave the store
- * half-written: a marker file says a load is under way, and {@link #recoverIfInterrupted} empties a store that still
- * has it. The bulk path is only taken for a store that holds nothing but the ontology and gazetteer, which the next
+ * half-written: a marker file says a load is under way, and {@link KgStore#open} empties a store that still has
+ * it. The bulk path is only taken for a store that holds nothing but the ontology and gazetteer, which the next
  * ingest rebuilds, so nothing a user stored is ever lost.
  */
 final class BulkLoad {
@@ -23,16 +23,16 @@ final class BulkLoad {
     /** Present in the store folder while a bulk load runs. */
     static final String MARKER = "bulk-load-in-progress";
 
-    private final KgStore store;
     private final Path marker;
     private final DataLoader loader;
     private final StreamRDF stream;
+    private final TextIndex.Streaming text;
 
-    private BulkLoad(KgStore store, Path marker, DataLoader loader) {
-        this.store = store;
+    private BulkLoad(Path marker, DataLoader loader, TextIndex.Streaming text) {
         this.marker = marker;
         this.loader = loader;
         this.stream = loader.stream();
+        this.text = text;
     }
 
     /** Starts a bulk load into an on-disk store. */
@@ -48,23 +48,29 @@ final class BulkLoad {
         } catch (IOException e) {
             throw new KgException(marker + ": cannot write (" + e.getMessage() + ")", e);
         }
+        // The loader writes past the text index, so the index is written here as the quads stream by: cleared, then
+        // fed the base graphs already stored and every quad loaded, and committed once the load is whole.
+        TextIndex.Streaming text = store.streamTextIndex();
         DataLoader loader = LoaderFactory.phasedLoader(store.tdbDatasetGraph(), (fmt, args) -> LOG.debug(fmt, args));
         loader.startBulk();
-        return new BulkLoad(store, marker, loader);
+        return new BulkLoad(marker, loader, text);
     }
 
     /** Adds one report graph with its hash. */
     void add(KgStore.GraphWrite w) {
-        KgStore.forEachQuad(w, stream::quad);
+        KgStore.forEachQuad(w, q -> {
+            stream.quad(q);
+            text.add(q);
+        });
     }
 
     /**
-     * Finishes the load (index building happens here), indexes the store for full-text search (the loader writes
-     * past the text index) and removes the marker: a load killed before its text index is whole is undone too.
+     * Finishes the load (index building happens here), commits the full-text index written alongside it and removes
+     * the marker: a load killed before its text index is committed is undone too.
      */
     void finish() {
         loader.finishBulk();
-        store.rebuildTextIndex();
+        text.commit();
         try {
             Files.deleteIfExists(marker);
         } catch (IOException e) {
@@ -74,6 +80,7 @@ final class BulkLoad {
 
     /** Abandons the load after a failure; the marker stays, so the next open empties the half-written store. */
     void abort(Exception cause) {
+        text.abort();
         try {
             loader.finishException(cause);
         } catch (RuntimeException e) {

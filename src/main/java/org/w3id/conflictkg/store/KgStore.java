@@ -140,6 +140,11 @@ public final class KgStore implements AutoCloseable {
         return textIndex.rebuild(datasetGraph(), tdb, description);
     }
 
+    /** Indexes for {@code text:query} alongside a bulk load into {@link #tdbDatasetGraph()}; see TextIndex. */
+    TextIndex.Streaming streamTextIndex() {
+        return textIndex.startStreaming(tdb, description);
+    }
+
     /** Enlists the text index in the transactions of the new TDB2 generation a compaction switched to. */
     void compacted() {
         textIndex.enlist(tdb);

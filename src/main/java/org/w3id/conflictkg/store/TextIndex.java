@@ -217,6 +217,73 @@ public final class TextIndex {
         return docs[0];
     }
 
+    /**
+     * Starts indexing alongside a write that bypasses the index (TDB2's bulk loader): clears the index, indexes what
+     * the store holds already (the ontology and gazetteer a first load starts from), and returns a sink for the
+     * quads the load adds. Nothing is committed until {@link Streaming#commit()}; a load that fails or is killed
+     * leaves the last committed index, and the bulk-load marker has the whole store (index included) emptied.
+     */
+    Streaming startStreaming(DatasetGraph tdb, String store) {
+        try {
+            lucene.getIndexWriter().getConfig().setRAMBufferSizeMB(REBUILD_BUFFER_MB);
+            lucene.getIndexWriter().deleteAll();
+        } catch (IOException e) {
+            throw new KgException(store + ": cannot clear the text index (" + e.getMessage() + ")", e);
+        }
+        Streaming s = new Streaming(store);
+        Txn.executeRead(tdb, () -> {
+            for (Node p : PREDICATES) {
+                Iterator<Quad> it = tdb.find(Node.ANY, Node.ANY, p, Node.ANY);
+                try {
+                    it.forEachRemaining(s::add);
+                } finally {
+                    Iter.close(it);
+                }
+            }
+        });
+        return s;
+    }
+
+    /** Indexes quads as a bulk load streams them; see {@link #startStreaming}. */
+    final class Streaming {
+        private final String store;
+        private long docs;
+
+        private Streaming(String store) {
+            this.store = store;
+        }
+
+        /** Indexes the quad when its predicate is one of the indexed ones. */
+        void add(Quad q) {
+            Node p = q.getPredicate();
+            if (!p.isURI() || !PREDICATES.contains(p)) {
+                return;
+            }
+            Entity e = TextQueryFuncs.entityFromQuad(entities, q);
+            if (e != null) {
+                lucene.addEntity(e);
+                docs++;
+            }
+        }
+
+        /** Commits the documents added; returns how many there are. */
+        long commit() {
+            lucene.commit();
+            lucene.getIndexWriter().getConfig().setRAMBufferSizeMB(WRITE_BUFFER_MB);
+            LOG.debug("{}: text index written alongside the bulk load: {} documents", store, docs);
+            return docs;
+        }
+
+        /** Drops what was added since the last commit. */
+        void abort() {
+            try {
+                lucene.rollback();
+            } catch (RuntimeException e) {
+                LOG.debug("text index rollback", e);
+            }
+        }
+    }
+
     private static long millisSince(long nanos) {
         return (System.nanoTime() - nanos) / 1_000_000;
     }

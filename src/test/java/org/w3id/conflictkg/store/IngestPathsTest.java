@@ -34,6 +34,24 @@ class IngestPathsTest {
         }
     }
 
+    /** What {@code text:query} finds for a few words in each field: subject and graph of every hit, sorted. */
+    private static List<String> textHits(Path storeDir) {
+        try (KgStore store = KgStore.open(storeDir)) {
+            List<String> hits = new java.util.ArrayList<>();
+            for (String field : List.of("ckg:quote", "dct:title", "rdfs:label")) {
+                for (String word : List.of("Izium", "Kupiansk", "shelled", "Kharkiv")) {
+                    TestStores.select(store, """
+                            PREFIX text: <http://jena.apache.org/text#>
+                            PREFIX dct: <http://purl.org/dc/terms/>
+                            SELECT ?s ?g WHERE { (?s ?score ?lit ?g) text:query (%s "%s") }""".formatted(field, word))
+                            .forEach(r -> hits.add(field + " " + word + " " + r.get("s") + " " + r.get("g")));
+                }
+            }
+            java.util.Collections.sort(hits);
+            return hits;
+        }
+    }
+
     @Test
     void parallelBatchedAndBulkIngestGiveTheSameStoreAsOneThread(@TempDir Path dir) throws Exception {
         Path reports = dir.resolve("reports");
@@ -62,6 +80,14 @@ class IngestPathsTest {
         Graph same = sameUrl.get(0);
         assertTrue(mentions(same, "Izium"), "the later file replaces the earlier");
         assertFalse(mentions(same, "Kupiansk"), "nothing of the earlier file is left");
+
+        // The bulk loader writes past the text index, which is written alongside it: the same words find the same
+        // quotes, titles and labels (the gazetteer's and the reports'), and none of the replaced file's.
+        List<String> oneText = textHits(dir.resolve("one"));
+        assertTrue(oneText.stream().anyMatch(h -> h.startsWith("ckg:quote Izium")), () -> oneText.toString());
+        assertTrue(oneText.stream().anyMatch(h -> h.startsWith("rdfs:label Kupiansk")), () -> oneText.toString());
+        assertEquals(oneText, textHits(dir.resolve("bulk")));
+        assertEquals(oneText, textHits(dir.resolve("parallel")));
     }
 
     private static boolean mentions(Graph g, String text) {
