@@ -46,8 +46,13 @@ final class BenchCommand implements Callable<Integer> {
     boolean keep;
 
     @Option(names = "--runs", paramLabel = "R", defaultValue = "10",
-            description = "Measured runs per query, after 2 warm-up runs (default: ${DEFAULT-VALUE}).")
+            description = "Measured runs per query, after the warm-up runs (default: ${DEFAULT-VALUE}).")
     int runs;
+
+    @Option(names = "--warmups", paramLabel = "W", defaultValue = "5",
+            description = "Unmeasured runs per query first, so that each is timed warm: compiled by the JIT, its "
+                    + "index pages cached (default: ${DEFAULT-VALUE}).")
+    int warmups;
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
             description = "Extraction threads (default: one per core).")
@@ -72,6 +77,9 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (runs < 1 || warmups < 0) {
+            throw new KgException("--runs must be at least 1 and --warmups at least 0, not " + runs + " and " + warmups);
+        }
         if (reports < 1) {
             throw new KgException("--reports must be at least 1, not " + reports);
         }
@@ -147,7 +155,7 @@ final class BenchCommand implements Callable<Integer> {
     private void timeQueries(Benchmark b, Path storeDir) {
         List<SavedQueries.Saved> saved = SavedQueries.load(queries);
         b.line("");
-        b.line("%-44s %10s %11s %11s", "saved query (2 warm-up + " + runs + " runs)", "rows", "median ms", "p95 ms");
+        b.line("%-44s %10s %11s %11s", "saved query (" + warmups + " warm-up + " + runs + " runs)", "rows", "median ms", "p95 ms");
         try (KgStore store = KgStore.open(storeDir)) {
             for (SavedQueries.Saved s : saved) {
                 if (s.query().contains("SERVICE")) {
@@ -156,7 +164,7 @@ final class BenchCommand implements Callable<Integer> {
                     continue;
                 }
                 Benchmark.QueryFigures f = Benchmark.timeQuery(store, s.name(), QueryRunner.parse(s.query(), s.name()),
-                        2, runs, 10_000);
+                        warmups, runs, 10_000);
                 b.line("%-44s %,10d %11.1f %11.1f  %s", s.name(), f.rows(), f.medianMs(), f.p95Ms(), f.note());
             }
         }

@@ -29,9 +29,10 @@ final class ExportGeoJsonCommand implements Callable<Integer> {
     @Mixin
     StoreOption storeOption;
 
-    @Option(names = "--query", paramLabel = "Q.rq", required = true,
+    @Option(names = "--query", paramLabel = "Q.rq",
             description = "The query file, or the name of a saved query shipped in the jar (e.g. "
-                    + "events-with-coordinates).")
+                    + "events-with-coordinates: one month). Default: every event in the store at a place with "
+                    + "coordinates.")
     String queryRef;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Where to write (default: standard output; "
@@ -50,7 +51,8 @@ final class ExportGeoJsonCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Query q = QueryRunner.parse(readQuery(), queryRef);
+        Query q = queryRef == null ? QueryRunner.parse(GeoJsonExporter.allEventsQuery(), "every event with coordinates")
+                : QueryRunner.parse(readQuery(), queryRef);
         if (!Files.isDirectory(storeOption.store)) {
             throw new KgException(storeOption.store + ": no store here; create one with ingest");
         }

@@ -118,8 +118,8 @@ public final class Nlp {
             starts[i] = start + spans[i].getStart();
             ends[i] = start + spans[i].getEnd();
         }
-        String[] tags = tagger.get().tag(tokens);
-        out.add(new Sentence(out.size(), s, start, List.of(tokens), List.of(tags), starts, ends));
+        // Tagged only when the extractor asks for a tag: most sentences never need one.
+        out.add(new Sentence(out.size(), s, start, List.of(tokens), starts, ends, t -> tagger.get().tag(t)));
     }
 
     /** The UD tokenizer keeps "Ukraine's" whole; names are matched on their own, so the possessive is split off. */

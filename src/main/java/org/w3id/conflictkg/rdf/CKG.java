@@ -211,6 +211,12 @@ public final class CKG {
     public static final Property weapon = property("weapon");
     /** The month of an event's date or start date, YYYY-MM (YYYY when only the year is known). */
     public static final Property month = property("month");
+    /** An event's date, or start date when it spans time, as a plain ISO string to order by; a claim's, its event's. */
+    public static final Property when = property("when");
+    /** The English label of an event's place, stated on the event. */
+    public static final Property placeLabel = property("placeLabel");
+    /** The English label of a claim's claimant, stated on the claim. */
+    public static final Property claimantLabel = property("claimantLabel");
     /** A claim's place, top category and month in one string, so that claims that may contradict join on one value. */
     public static final Property claimKey = property("claimKey");
 }

@@ -43,6 +43,12 @@ public final class GazetteerGraphBuilder {
                 String point = String.format(Locale.ROOT, "POINT(%.5f %.5f)", p.lon(), p.lat());
                 geom.addProperty(Vocab.asWKT, m.createTypedLiteral(point, wkt));
                 r.addProperty(Vocab.hasGeometry, geom);
+                // The same point as two numbers (xsd:decimal, stored inline by TDB2): a radius query first keeps the
+                // places in a box around its centre by comparing numbers, then measures only those.
+                r.addLiteral(Vocab.lat, m.createTypedLiteral(String.format(Locale.ROOT, "%.5f", p.lat()),
+                        org.apache.jena.datatypes.xsd.XSDDatatype.XSDdecimal));
+                r.addLiteral(Vocab.lon, m.createTypedLiteral(String.format(Locale.ROOT, "%.5f", p.lon()),
+                        org.apache.jena.datatypes.xsd.XSDDatatype.XSDdecimal));
             }
         }
         return m;

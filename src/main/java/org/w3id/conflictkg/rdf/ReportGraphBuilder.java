@@ -40,8 +40,9 @@ public final class ReportGraphBuilder {
 
     /**
      * The report graph; its name is {@link Iris#report(Report)}. Besides what was extracted it states the shortcuts
-     * the saved queries look up instead of walking paths at query time: each event's top category, month, oblast
-     * and raion (from the gazetteer's ckg:partOf chain), each claim's claimant side and contradiction key.
+     * the saved queries look up instead of walking paths at query time: each event's top category, month, date to
+     * order by (ckg:when), place label, oblast and raion (from the gazetteer's ckg:partOf chain); each claim's
+     * claimant label and side, its event's ckg:when and month, and its contradiction key.
      */
     public static Model build(Extraction x, Gazetteer gazetteer) {
         Report r = x.report();
@@ -105,6 +106,10 @@ public final class ReportGraphBuilder {
             }
             if (e.placeKey() != null) {
                 ev.addProperty(CKG.place, m.createResource(Iris.place(e.placeKey())));
+                String placeLabel = placeLabel(e.placeKey(), places, gazetteer);
+                if (placeLabel != null) {
+                    ev.addProperty(CKG.placeLabel, placeLabel, "en");
+                }
                 for (Map.Entry<String, PlaceType> region : regions(e.placeKey(), places, gazetteer)) {
                     ev.addProperty(region.getValue() == PlaceType.OBLAST ? CKG.inOblast : CKG.inRaion,
                             m.createResource(Iris.place(region.getKey())));
@@ -114,6 +119,10 @@ public final class ReportGraphBuilder {
                 ev.addProperty(CKG.actor, m.createResource(Iris.agent(agents.get(e.actorKey()).kind(), e.actorKey())));
             }
             addTime(m, ev, e.time());
+            String when = when(e.time());
+            if (when != null) {
+                ev.addProperty(CKG.when, when);
+            }
             if (e.repelled()) {
                 ev.addLiteral(CKG.repelled, true);
             }
@@ -154,11 +163,16 @@ public final class ReportGraphBuilder {
             if (c.deniesId() >= 0) {
                 claim.addProperty(CKG.denies, m.createResource(Iris.claim(reportIri, c.deniesId())));
             }
+            claim.addProperty(CKG.claimantLabel, who.label(), "en");
             Side side = sideOf(who, agents);
             if (side != null) {
                 claim.addProperty(CKG.claimantSide, side(side));
             }
             EventRec e = events.get(c.eventId());
+            if (e != null && when(e.time()) != null) {
+                claim.addProperty(CKG.when, when(e.time()));
+                claim.addProperty(CKG.month, month(e.time()));
+            }
             if (e != null && e.placeKey() != null) {
                 String month = month(e.time());
                 claim.addProperty(CKG.claimKey, Iris.place(e.placeKey()) + "|" + e.type().top().localName() + "|"
@@ -173,14 +187,29 @@ public final class ReportGraphBuilder {
      * known; null when undated.
      */
     static String month(TimeValue t) {
-        if (t == null) {
-            return null;
-        }
-        String v = t.date() != null ? t.date() : t.start();
+        String v = when(t);
         if (v == null) {
             return null;
         }
         return v.length() >= 7 ? v.substring(0, 7) : v;
+    }
+
+    /** An event's date, or its start date when it spans time, as precise as the text gives it; null when undated. */
+    static String when(TimeValue t) {
+        if (t == null) {
+            return null;
+        }
+        return t.date() != null ? t.date() : t.start();
+    }
+
+    /** The English label of an event's place: the gazetteer's, else the one the report gives a place it adds. */
+    private static String placeLabel(String key, Map<String, PlaceRef> places, Gazetteer gazetteer) {
+        Place known = gazetteer.get(key).orElse(null);
+        if (known != null) {
+            return known.label();
+        }
+        PlaceRef ref = places.get(key);
+        return ref == null ? null : ref.label();
     }
 
     /**

@@ -45,6 +45,22 @@ public final class GeoJsonExporter {
     private GeoJsonExporter() {
     }
 
+    /**
+     * The query of every event in the store at a place with coordinates, the export run when none is given. It lists
+     * the whole store; {@code queries/events-with-coordinates.rq} is the interactive query, one month at a time.
+     */
+    public static String allEventsQuery() {
+        String name = "all-events-with-coordinates.rq";
+        try (var in = GeoJsonExporter.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new KgException(name + ": missing from the jar");
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new KgException(name + ": cannot read from the jar (" + e.getMessage() + ")", e);
+        }
+    }
+
     /** Runs the query in a read transaction and writes the FeatureCollection; {@code timeoutMillis} &le; 0: none. */
     public static Summary write(KgStore store, Query query, OutputStream out, long timeoutMillis) {
         if (!query.isSelectType()) {

@@ -62,7 +62,10 @@ class ExportCommandTest {
                         .addProperty(Vocab.asWKT, m.createTypedLiteral("POINT(37.61581 49.71003)",
                                 new BaseDatatype(Vocab.wktLiteral))));
         Resource nowhere = m.createResource(CKG.ID + "place/nowhere").addProperty(RDFS.label, "Nowhere", "en");
-        m.createResource(REPORT + "/event/0").addProperty(RDF.type, CKG.Shelling).addProperty(CKG.place, kupiansk);
+        Resource kharkivOblast = m.createResource(CKG.ID + "place/706482").addProperty(RDFS.label, "Kharkiv Oblast",
+                "en");
+        m.createResource(REPORT + "/event/0").addProperty(RDF.type, CKG.Shelling).addProperty(CKG.place, kupiansk)
+                .addProperty(CKG.month, "2024-11").addProperty(CKG.inOblast, kharkivOblast);
         m.createResource(REPORT + "/event/1").addProperty(RDF.type, CKG.Shelling).addProperty(CKG.place, nowhere);
         m.createResource(REPORT).addProperty(RDF.type, CKG.Report).addProperty(CKG.sourceFile, "r1.txt");
         quads = m.size();
@@ -109,18 +112,30 @@ class ExportCommandTest {
     }
 
     @Test
-    void exportGeoJsonFromASavedQueryNameWritesPointFeatures() throws Exception {
+    void exportGeoJsonWithoutAQueryWritesEveryEventWithAPoint() throws Exception {
         Path out = dir.resolve("events.geojson");
-        Run r = run("export-geojson", "--store", store.toString(), "--query", "events-with-coordinates",
-                "--out", out.toString());
+        Run r = run("export-geojson", "--store", store.toString(), "--out", out.toString());
         assertEquals(0, r.code(), r.err());
         JsonArray features = JSON.parse(Files.readString(out, StandardCharsets.UTF_8)).get("features").getAsArray();
         assertEquals(1, features.size(), "only the event at a place with a point");
         JsonArray c = features.get(0).getAsObject().get("geometry").getAsObject().get("coordinates").getAsArray();
         assertEquals(37.61581, c.get(0).getAsNumber().value().doubleValue(), 1e-9);
         assertEquals(49.71003, c.get(1).getAsNumber().value().doubleValue(), 1e-9);
+        // An event without ckg:category (a store from before ontology 0.2.0) takes its category from its class.
         assertEquals("Shelling", features.get(0).getAsObject().get("properties").getAsObject().get("category")
                 .getAsString().value());
+    }
+
+    @Test
+    void exportGeoJsonFromASavedQueryNameWritesThatQuerysRows() throws Exception {
+        Path out = dir.resolve("month.geojson");
+        Run r = run("export-geojson", "--store", store.toString(), "--query", "events-with-coordinates",
+                "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        JsonArray features = JSON.parse(Files.readString(out, StandardCharsets.UTF_8)).get("features").getAsArray();
+        assertEquals(1, features.size(), "the event of the saved query's month (2024-11) and oblast at a place with a point");
+        assertTrue(features.get(0).getAsObject().get("properties").getAsObject().get("event").toString()
+                .contains("event/0"), features::toString);
     }
 
     @Test

@@ -145,8 +145,7 @@ class ExportsTest {
 
     @Test
     void eventsWithCoordinatesBecomeGeoJsonPointFeatures() throws Exception {
-        Path file = Path.of("queries/events-with-coordinates.rq");
-        Query q = QueryRunner.parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+        Query q = QueryRunner.parse(GeoJsonExporter.allEventsQuery(), "every event with coordinates");
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         GeoJsonExporter.Summary s = GeoJsonExporter.write(store, q, bytes, 0);
         JsonObject fc = JSON.parse(bytes.toString(StandardCharsets.UTF_8));
