@@ -10,6 +10,7 @@ import opennlp.tools.postag.POSTaggerME;
 import opennlp.tools.sentdetect.SentenceDetectorME;
 import opennlp.tools.sentdetect.SentenceModel;
 import opennlp.tools.tokenize.TokenizerME;
+import opennlp.tools.tokenize.TokenizerFactory;
 import opennlp.tools.tokenize.TokenizerModel;
 import opennlp.tools.util.Span;
 
@@ -40,7 +41,7 @@ public final class Nlp {
     private Nlp() {
         try (InputStream s = open(SENT_MODEL); InputStream t = open(TOKEN_MODEL); InputStream p = open(POS_MODEL)) {
             sentenceModel = new SentenceModel(s);
-            tokenizerModel = new TokenizerModel(t);
+            tokenizerModel = withAlphaNumericShortcut(new TokenizerModel(t));
             posModel = new POSModel(p);
         } catch (IOException e) {
             throw new KgException("OpenNLP models: cannot load (" + e.getMessage() + ")", e);
@@ -48,6 +49,17 @@ public final class Nlp {
         sentenceDetector = ThreadLocal.withInitial(() -> new SentenceDetectorME(sentenceModel));
         tokenizer = ThreadLocal.withInitial(() -> new TokenizerME(tokenizerModel));
         tagger = ThreadLocal.withInitial(() -> new POSTaggerME(posModel));
+    }
+
+    /**
+     * The same tokenizer model, told to leave a whitespace-delimited run of ASCII letters and digits whole instead
+     * of asking the model at each character whether to split there: most words are such runs, and asking is the
+     * dearest part of tokenizing. Words with punctuation ("Ukraine's", "Su-34", "10km,") still go to the model.
+     */
+    private static TokenizerModel withAlphaNumericShortcut(TokenizerModel m) {
+        TokenizerFactory f = m.getFactory();
+        return new TokenizerModel(m.getMaxentModel(), java.util.Map.of(),
+                new TokenizerFactory(m.getLanguage(), f.getAbbreviationDictionary(), true, null));
     }
 
     /** The process-wide instance; loads the models on first use. */

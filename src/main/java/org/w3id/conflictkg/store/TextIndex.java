@@ -60,6 +60,11 @@ public final class TextIndex {
     private static final ComponentId COMPONENT = ComponentId.create(null, new byte[] {2, 4, 6, 10});
     private static final int PROGRESS_EVERY = 100_000;
     private static final double REBUILD_BUFFER_MB = 256;
+    /**
+     * Beside a bulk load the heap is shared with extraction and the loader: a smaller buffer keeps the collector off
+     * the critical path (a 256 MB one made full collections under a 2 GB heap).
+     */
+    private static final double STREAMING_BUFFER_MB = 64;
     private static final double WRITE_BUFFER_MB = 64;
     /**
      * One index per store folder in this JVM: Lucene lets one writer hold a folder, and TDB2 likewise shares one
@@ -225,7 +230,7 @@ public final class TextIndex {
      */
     Streaming startStreaming(DatasetGraph tdb, String store) {
         try {
-            lucene.getIndexWriter().getConfig().setRAMBufferSizeMB(REBUILD_BUFFER_MB);
+            lucene.getIndexWriter().getConfig().setRAMBufferSizeMB(STREAMING_BUFFER_MB);
             lucene.getIndexWriter().deleteAll();
         } catch (IOException e) {
             throw new KgException(store + ": cannot clear the text index (" + e.getMessage() + ")", e);
