@@ -169,12 +169,13 @@ public final class ReportGraphBuilder {
                 claim.addProperty(CKG.claimantSide, side(side));
             }
             EventRec e = events.get(c.eventId());
-            if (e != null && when(e.time()) != null) {
-                claim.addProperty(CKG.when, when(e.time()));
-                claim.addProperty(CKG.month, month(e.time()));
+            String when = e == null ? null : when(e.time());
+            String month = e == null ? null : month(e.time());
+            if (when != null) {
+                claim.addProperty(CKG.when, when);
+                claim.addProperty(CKG.month, month);
             }
             if (e != null && e.placeKey() != null) {
-                String month = month(e.time());
                 claim.addProperty(CKG.claimKey, Iris.place(e.placeKey()) + "|" + e.type().top().localName() + "|"
                         + (month != null ? month : "undated"));
             }

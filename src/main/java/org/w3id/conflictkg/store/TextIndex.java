@@ -60,11 +60,6 @@ public final class TextIndex {
     private static final ComponentId COMPONENT = ComponentId.create(null, new byte[] {2, 4, 6, 10});
     private static final int PROGRESS_EVERY = 100_000;
     private static final double REBUILD_BUFFER_MB = 256;
-    /**
-     * Beside a bulk load the heap is shared with extraction and the loader: a smaller buffer keeps the collector off
-     * the critical path (a 256 MB one made full collections under a 2 GB heap).
-     */
-    private static final double STREAMING_BUFFER_MB = 64;
     private static final double WRITE_BUFFER_MB = 64;
     /**
      * One index per store folder in this JVM: Lucene lets one writer hold a folder, and TDB2 likewise shares one
@@ -200,22 +195,15 @@ public final class TextIndex {
             } catch (IOException e) {
                 throw new KgException(store + ": cannot clear the text index (" + e.getMessage() + ")", e);
             }
-            for (Node p : PREDICATES) {
-                Iterator<Quad> it = tdb.find(Node.ANY, Node.ANY, p, Node.ANY);
-                try {
-                    while (it.hasNext()) {
-                        Entity e = TextQueryFuncs.entityFromQuad(entities, it.next());
-                        if (e != null) {
-                            lucene.addEntity(e);
-                            if (++docs[0] % PROGRESS_EVERY == 0) {
-                                LOG.info("{}: text index: {} documents ({} ms)", store, docs[0], millisSince(start));
-                            }
-                        }
+            forEachIndexedQuad(tdb, q -> {
+                Entity e = TextQueryFuncs.entityFromQuad(entities, q);
+                if (e != null) {
+                    lucene.addEntity(e);
+                    if (++docs[0] % PROGRESS_EVERY == 0) {
+                        LOG.info("{}: text index: {} documents ({} ms)", store, docs[0], millisSince(start));
                     }
-                } finally {
-                    Iter.close(it);
                 }
-            }
+            });
         });
         lucene.getIndexWriter().getConfig().setRAMBufferSizeMB(WRITE_BUFFER_MB);
         LOG.info("{}: text index rebuilt: {} documents in {} ms", store, docs[0], millisSince(start));
@@ -230,23 +218,28 @@ public final class TextIndex {
      */
     Streaming startStreaming(DatasetGraph tdb, String store) {
         try {
-            lucene.getIndexWriter().getConfig().setRAMBufferSizeMB(STREAMING_BUFFER_MB);
+            // Not the rebuild's 256 MB: beside a bulk load the heap is shared with extraction and the loader, and a
+            // big buffer made full collections under a 2 GB heap.
+            lucene.getIndexWriter().getConfig().setRAMBufferSizeMB(WRITE_BUFFER_MB);
             lucene.getIndexWriter().deleteAll();
         } catch (IOException e) {
             throw new KgException(store + ": cannot clear the text index (" + e.getMessage() + ")", e);
         }
         Streaming s = new Streaming(store);
-        Txn.executeRead(tdb, () -> {
-            for (Node p : PREDICATES) {
-                Iterator<Quad> it = tdb.find(Node.ANY, Node.ANY, p, Node.ANY);
-                try {
-                    it.forEachRemaining(s::add);
-                } finally {
-                    Iter.close(it);
-                }
-            }
-        });
+        Txn.executeRead(tdb, () -> forEachIndexedQuad(tdb, s::add));
         return s;
+    }
+
+    /** Every stored quad of an indexed predicate (titles, quotes, labels), read inside the caller's transaction. */
+    private static void forEachIndexedQuad(DatasetGraph tdb, java.util.function.Consumer<Quad> sink) {
+        for (Node p : PREDICATES) {
+            Iterator<Quad> it = tdb.find(Node.ANY, Node.ANY, p, Node.ANY);
+            try {
+                it.forEachRemaining(sink);
+            } finally {
+                Iter.close(it);
+            }
+        }
     }
 
     /** Indexes quads as a bulk load streams them; see {@link #startStreaming}. */
@@ -274,7 +267,6 @@ public final class TextIndex {
         /** Commits the documents added; returns how many there are. */
         long commit() {
             lucene.commit();
-            lucene.getIndexWriter().getConfig().setRAMBufferSizeMB(WRITE_BUFFER_MB);
             LOG.debug("{}: text index written alongside the bulk load: {} documents", store, docs);
             return docs;
         }
