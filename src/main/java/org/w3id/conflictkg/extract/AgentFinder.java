@@ -23,38 +23,38 @@ final class AgentFinder {
     private static final Set<String> UKRAINIAN_GROUPS = Set.of("khortytsia", "khortytsya", "tavria", "tavriia",
             "odesa", "siversk", "sivershchyna", "luhansk", "donetsk", "kharkiv", "kursk");
 
-    private static final Pattern GROUP_OF_FORCES = Pattern.compile(
+    private static final GuardedPattern GROUP_OF_FORCES = GuardedPattern.compile(
             "\\b(?:(?:the|its|their)\\s+)?((?:[A-Z][\\w'’-]+\\s+){1,2}(?:\\([A-Z][\\w]+\\)\\s+)?)"
             + "([Gg]roup\\s+of\\s+[Ff]orces|[Oo]perational[- ][Ss]trategic\\s+[Gg]roup|[Oo]perational\\s+[Cc]ommand)");
     /** TASS style: "the Battlegroup West", "the Sever (North) Battlegroup". */
-    private static final Pattern BATTLEGROUP = Pattern.compile(
+    private static final GuardedPattern BATTLEGROUP = GuardedPattern.compile(
             "\\b(?:(?:the\\s+)?(?:Battle\\s*[Gg]roup|Battlegroup)\\s+([A-Z][\\w'’-]+)|([A-Z][\\w'’-]+(?:\\s+\\([A-Z]\\w+\\))?)"
             + "\\s+(?:Battle\\s*[Gg]roup|Battlegroup))\\b");
-    private static final Pattern FORMATION = Pattern.compile(
+    private static final GuardedPattern FORMATION = GuardedPattern.compile(
             "\\b((?:\\d+(?:st|nd|rd|th)|[A-Z][a-z]+)\\s+(?:(?:[A-Z][\\w-]*|of|the)\\s+){0,5}?"
             + "(?:Brigade|Regiment|Division|Battalion|Corps|Army|Fleet|Detachment))\\b(?:\\s+(?:named\\s+after|of)"
             + "\\s+(?:the\\s+)?(?:[A-Z][\\w'’-]*\\s*){1,3})?");
-    private static final Pattern GENERIC_FORCE = Pattern.compile(
+    private static final GuardedPattern GENERIC_FORCE = GuardedPattern.compile(
             "\\b" + SIDE_ADJ + "\\s+((?:(?:air\\s+defen[cs]e|armed|defen[cs]e|ground|military|special|airborne|"
             + "border|naval|assault|sabotage)\\s+)?(?:forces|troops|army|military|soldiers|servicemen|units|occupiers|"
             + "occupants|invaders|defenders|air\\s+defen[cs]es|marines|paratroopers|navy|fighters|air\\s+force|"
             + "national\\s+guard|border\\s+guards?|assault\\s+groups?|sabotage\\s+groups?|drone\\s+operators|"
             + "artillery(?:men)?|aviation))\\b", Pattern.CASE_INSENSITIVE);
-    private static final Pattern FORCES_OF = Pattern.compile(
+    private static final GuardedPattern FORCES_OF = GuardedPattern.compile(
             "\\b((?:the\\s+)?(?:armed|defen[cs]e|air|security\\s+and\\s+defen[cs]e|ground)\\s+forces\\s+of\\s+"
             + "(?:the\\s+)?(Ukraine|Russia|Russian\\s+Federation))\\b", Pattern.CASE_INSENSITIVE);
-    private static final Pattern DEFENCE_MINISTRY = Pattern.compile(
+    private static final GuardedPattern DEFENCE_MINISTRY = GuardedPattern.compile(
             "\\b(?:" + SIDE_ADJ + "\\s+|the\\s+|its\\s+)?(?:(?:Ministry\\s+of\\s+Defen[cs]e|Defen[cs]e\\s+Ministry|"
             + "defen[cs]e\\s+ministry|Defen[cs]e\\s+Ministry|ministry\\s+of\\s+defen[cs]e|MoD)"
             + "(?:\\s+of\\s+(?:the\\s+)?(Ukraine|Russia|Russian\\s+Federation))?)", Pattern.CASE_INSENSITIVE);
-    private static final Pattern GENERAL_STAFF = Pattern.compile(
+    private static final GuardedPattern GENERAL_STAFF = GuardedPattern.compile(
             "\\b(?:" + SIDE_ADJ + "\\s+|the\\s+)?General\\s+Staff(?:\\s+of\\s+(?:the\\s+)?(?:Armed\\s+Forces\\s+of\\s+"
             + "(?:the\\s+)?)?(Ukraine|Russia|Russian\\s+Federation|Ukrainian\\s+Armed\\s+Forces))?",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern ADMINISTRATION = Pattern.compile(
+    private static final GuardedPattern ADMINISTRATION = GuardedPattern.compile(
             "\\b((?:[A-Z][\\w'’-]+\\s+){1,2}(?:Regional|Oblast|City|District|Raion)\\s+(?:Military\\s+|State\\s+|"
             + "Civil[- ]Military\\s+|Military[- ]Civil\\s+)?Administration)");
-    private static final Pattern NAMED_ORG = Pattern.compile(
+    private static final GuardedPattern NAMED_ORG = GuardedPattern.compile(
             "\\b(?:the\\s+)?((?:[A-Z][\\w'’-]+\\s+){0,3}(?:Ministry|Service|Agency|Office|Committee|Council|"
             + "Department|Institute\\s+for\\s+the\\s+Study\\s+of\\s+War|Command|Guard|Police|Prosecutor['’]s\\s+Office)"
             + "(?:\\s+of\\s+(?:the\\s+)?(?:[A-Z][\\w'’-]+\\s*){1,4})?)");
@@ -71,9 +71,9 @@ final class AgentFinder {
             Map.entry("IAEA", new Object[] {"International Atomic Energy Agency", Side.OTHER}),
             Map.entry("UN", new Object[] {"United Nations", Side.OTHER}),
             Map.entry("NATO", new Object[] {"NATO", Side.OTHER}));
-    private static final Pattern KNOWN = Pattern.compile("\\b(?:the\\s+)?(" + String.join("|", KNOWN_ORGS.keySet())
+    private static final GuardedPattern KNOWN = GuardedPattern.compile("\\b(?:the\\s+)?(" + String.join("|", KNOWN_ORGS.keySet())
             + ")\\b");
-    private static final Pattern COUNTRY = Pattern.compile("\\b(Ukraine|Russia|Moscow|Kyiv|Kiev)\\b(?!['’]s\\s+"
+    private static final GuardedPattern COUNTRY = GuardedPattern.compile("\\b(Ukraine|Russia|Moscow|Kyiv|Kiev)\\b(?!['’]s\\s+"
             + "(?:\\w+\\s+)?(?:forces|troops|army|military|defen|ministry|general|air|armed|border|navy))");
 
     private AgentFinder() {
@@ -83,7 +83,8 @@ final class AgentFinder {
     static List<AgentMention> find(String s, Side contextSide) {
         List<AgentMention> out = new ArrayList<>();
         boolean[] taken = new boolean[s.length() + 1];
-        Matcher m = GROUP_OF_FORCES.matcher(s);
+        String lower = GuardedPattern.lower(s);
+        Matcher m = GROUP_OF_FORCES.matcher(s, lower);
         while (m.find()) {
             String name = m.group(1).strip();
             String first = name.split("\\s+")[0].toLowerCase(Locale.ROOT);
@@ -97,7 +98,7 @@ final class AgentFinder {
             add(out, taken, m.start(1), m.end(2), new Agent(AgentKind.FORCE, Iris.slug(label), label, side, null,
                     null, false));
         }
-        m = BATTLEGROUP.matcher(s);
+        m = BATTLEGROUP.matcher(s, lower);
         while (m.find()) {
             String name = m.group(1) != null ? m.group(1) : m.group(2);
             String first = name.split("\\s+")[0].toLowerCase(Locale.ROOT);
@@ -111,7 +112,7 @@ final class AgentFinder {
             add(out, taken, m.start(), m.end(), new Agent(AgentKind.FORCE, Iris.slug(label), label, side, null, null,
                     false));
         }
-        m = FORMATION.matcher(s);
+        m = FORMATION.matcher(s, lower);
         while (m.find()) {
             String label = m.group(0).strip();
             if (label.matches("(?i)(the\\s+)?(Russian|Ukrainian)\\s+Army") || label.startsWith("The ")) {
@@ -120,30 +121,30 @@ final class AgentFinder {
             add(out, taken, m.start(), m.end(), new Agent(AgentKind.FORCE, Iris.slug(label), label,
                     sideNear(s, m.start(), contextSide), null, null, false));
         }
-        m = DEFENCE_MINISTRY.matcher(s);
+        m = DEFENCE_MINISTRY.matcher(s, lower);
         while (m.find()) {
             Side side = side(m.group(1) != null ? m.group(1) : m.group(2), contextSide);
             String label = sideWord(side) + " Defence Ministry";
             add(out, taken, m.start(), m.end(), org(label, side));
         }
-        m = GENERAL_STAFF.matcher(s);
+        m = GENERAL_STAFF.matcher(s, lower);
         while (m.find()) {
             Side side = side(m.group(1) != null ? m.group(1) : m.group(2), contextSide);
             add(out, taken, m.start(), m.end(), org(sideWord(side) + " General Staff", side));
         }
-        m = ADMINISTRATION.matcher(s);
+        m = ADMINISTRATION.matcher(s, lower);
         while (m.find()) {
             String label = m.group(1).strip();
             add(out, taken, m.start(1), m.end(1), org(label, contextSide == null ? Side.UKRAINE : contextSide));
         }
-        m = FORCES_OF.matcher(s);
+        m = FORCES_OF.matcher(s, lower);
         while (m.find()) {
             Side side = side(m.group(2), contextSide);
             String label = m.group(1).replaceFirst("(?i)^the\\s+", "");
             add(out, taken, m.start(1), m.end(1), new Agent(AgentKind.FORCE, Iris.slug(label), label, side, null,
                     null, true));
         }
-        m = GENERIC_FORCE.matcher(s);
+        m = GENERIC_FORCE.matcher(s, lower);
         while (m.find()) {
             Side side = side(m.group(1), contextSide);
             String noun = m.group(2).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
@@ -151,7 +152,7 @@ final class AgentFinder {
             add(out, taken, m.start(), m.end(), new Agent(AgentKind.FORCE, Iris.slug(label), label, side, null, null,
                     true));
         }
-        m = KNOWN.matcher(s);
+        m = KNOWN.matcher(s, lower);
         while (m.find()) {
             Object[] k = KNOWN_ORGS.get(m.group(1));
             AgentKind kind = m.group(1).equals("Azov") || m.group(1).equals("Akhmat") || m.group(1).equals("Wagner")
@@ -159,7 +160,7 @@ final class AgentFinder {
             add(out, taken, m.start(1), m.end(1), new Agent(kind, Iris.slug((String) k[0]), (String) k[0],
                     (Side) k[1], null, null, false));
         }
-        m = NAMED_ORG.matcher(s);
+        m = NAMED_ORG.matcher(s, lower);
         while (m.find()) {
             String label = m.group(1).strip();
             if (label.split("\\s+").length < 2 || label.matches("(?i)(the\\s+)?(ministry|service|office|command)")) {
@@ -167,7 +168,7 @@ final class AgentFinder {
             }
             add(out, taken, m.start(1), m.end(1), org(label, sideNear(s, m.start(), contextSide)));
         }
-        m = COUNTRY.matcher(s);
+        m = COUNTRY.matcher(s, lower);
         while (m.find()) {
             Side side = side(m.group(1), null);
             String label = side == Side.RUSSIA ? "Russia" : "Ukraine";

@@ -15,11 +15,11 @@ public final class EventClassifier {
     public record Trigger(int start, int end, EventType type, boolean weak) {
     }
 
-    private record Rule(Pattern pattern, EventType type, boolean weak, boolean needsContext) {
+    private record Rule(GuardedPattern pattern, EventType type, boolean weak, boolean needsContext) {
     }
 
     /** A weapon named without an attack ("received rocket systems") is no event. */
-    private static final Pattern ATTACK_CONTEXT = Pattern.compile("\\b(attack\\w*|strikes?|struck|hit|hits|fir(?:e|ed|ing)"
+    private static final GuardedPattern ATTACK_CONTEXT = GuardedPattern.compile("\\b(attack\\w*|strikes?|struck|hit|hits|fir(?:e|ed|ing)"
             + "|launch\\w*|shot\\s+down|down(?:ed|ing)|intercept\\w*|destroy\\w*|shell\\w*|drop\\w*|used|using"
             + "|target\\w*|bombard\\w*|explosions?|damag\\w*|kill\\w*|injur\\w*|wound\\w*|raids?|practi[cs]ed"
             + "|repel\\w*|neutrali[sz]ed|salvos?|barrage)\\b", Pattern.CASE_INSENSITIVE);
@@ -27,15 +27,15 @@ public final class EventClassifier {
     private static final List<Rule> RULES = new ArrayList<>();
 
     private static void strong(EventType t, String regex) {
-        RULES.add(new Rule(Pattern.compile("\\b(?:" + regex + ")\\b", Pattern.CASE_INSENSITIVE), t, false, false));
+        RULES.add(new Rule(GuardedPattern.compile("\\b(?:" + regex + ")\\b", Pattern.CASE_INSENSITIVE), t, false, false));
     }
 
     private static void weapon(EventType t, String regex) {
-        RULES.add(new Rule(Pattern.compile("\\b(?:" + regex + ")\\b", Pattern.CASE_INSENSITIVE), t, false, true));
+        RULES.add(new Rule(GuardedPattern.compile("\\b(?:" + regex + ")\\b", Pattern.CASE_INSENSITIVE), t, false, true));
     }
 
     private static void weak(EventType t, String regex) {
-        RULES.add(new Rule(Pattern.compile("\\b(?:" + regex + ")\\b", Pattern.CASE_INSENSITIVE), t, true, false));
+        RULES.add(new Rule(GuardedPattern.compile("\\b(?:" + regex + ")\\b", Pattern.CASE_INSENSITIVE), t, true, false));
     }
 
     static {
@@ -87,12 +87,13 @@ public final class EventClassifier {
     public static List<Trigger> find(String sentence) {
         List<Trigger> out = new ArrayList<>();
         boolean[] taken = new boolean[sentence.length() + 1];
-        boolean context = ATTACK_CONTEXT.matcher(sentence).find();
+        String lower = GuardedPattern.lower(sentence);
+        boolean context = ATTACK_CONTEXT.matcher(sentence, lower).find();
         for (Rule r : RULES) {
             if (r.needsContext() && !context) {
                 continue;
             }
-            Matcher m = r.pattern().matcher(sentence);
+            Matcher m = r.pattern().matcher(sentence, lower);
             while (m.find()) {
                 boolean free = true;
                 for (int i = m.start(); i < m.end(); i++) {

@@ -27,20 +27,20 @@ final class PersonFinder {
             + "|secretary|adviser|advisor|ombudsman|commissioner|chairman|chairwoman|official|analyst|spokesperson"
             + "|general(?!\\s+staff)|colonel|lieutenant|major(?!\\s+general)|captain|sergeant|lieutenant\\s+general|major\\s+general|admiral"
             + "|commander-in-chief|representative|deputy))";
-    private static final Pattern TITLE_NAME = Pattern.compile("\\b" + TITLE + "\\s+" + NAME);
-    private static final Pattern TITLE_OF_COMMA_NAME = Pattern.compile("\\b" + TITLE
+    private static final GuardedPattern TITLE_NAME = GuardedPattern.compile("\\b" + TITLE + "\\s+" + NAME);
+    private static final GuardedPattern TITLE_OF_COMMA_NAME = GuardedPattern.compile("\\b" + TITLE
             + "\\s+(?i:of|for|at|with|in)\\s+[^,;“”\"]{3,90},\\s+" + NAME + "\\s*(?:,|\\bsaid|\\bsays|\\btold|\\bwrote"
             + "|\\bannounced|\\bstated|\\bnoted|\\bclaimed|\\breported|\\bconfirmed|\\bdenied|\\badded)");
-    private static final Pattern NAME_COMMA_TITLE = Pattern.compile(NAME + ",\\s+(?:the\\s+|a\\s+|an\\s+)?"
+    private static final GuardedPattern NAME_COMMA_TITLE = GuardedPattern.compile(NAME + ",\\s+(?:the\\s+|a\\s+|an\\s+)?"
             + "(?:[\\p{L}'’-]+\\s+){0,4}?" + TITLE + "\\b(?:\\s+(?:of|for|at)\\s+[^,;.“”\"]{3,90})?");
-    private static final Pattern NAME_SAID = Pattern.compile(NAME + "\\s+(?:\\w+ly\\s+)?(?:said|says|told|wrote|"
+    private static final GuardedPattern NAME_SAID = GuardedPattern.compile(NAME + "\\s+(?:\\w+ly\\s+)?(?:said|says|told|wrote|"
             + "announced|stated|noted|claimed|reported|confirmed|denied|added|warned|insisted|pointed\\s+out|"
             + "explained|stressed|emphasi[sz]ed|posted|alleged|declared|acknowledged|admitted)\\b");
     /** Ukrainian outlets' style: "Syniehubov: “...”" or "Oleh Syniehubov: ..." at the start of a sentence. */
-    private static final Pattern NAME_COLON = Pattern.compile("^\\W*" + NAME + ":\\s");
-    private static final Pattern SAID_NAME = Pattern.compile("\\b" + VERBS + "\\s+" + NAME + "\\b");
+    private static final GuardedPattern NAME_COLON = GuardedPattern.compile("^\\W*" + NAME + ":\\s");
+    private static final GuardedPattern SAID_NAME = GuardedPattern.compile("\\b" + VERBS + "\\s+" + NAME + "\\b");
     /** "the head of Kharkiv RMA Oleh Syniehubov said": a title, its organisation, then a two-word name. */
-    private static final Pattern TITLE_ORG_NAME = Pattern.compile("\\b" + TITLE + "\\s+(?i:of|for)\\s+(?:the\\s+)?"
+    private static final GuardedPattern TITLE_ORG_NAME = GuardedPattern.compile("\\b" + TITLE + "\\s+(?i:of|for)\\s+(?:the\\s+)?"
             + "(?:[A-Z][\\p{L}'’-]*\\s+){1,5}?([A-Z][\\p{Ll}'’][\\p{L}'’-]*\\s+[A-Z][\\p{Ll}'’][\\p{L}'’-]*)\\s+"
             + "(?:\\w+ly\\s+)?" + VERBS + "\\b");
     /** Capitalised words that are not names even when they stand where names do. */
@@ -76,32 +76,33 @@ final class PersonFinder {
     static List<Found> find(String s) {
         List<Found> out = new ArrayList<>();
         boolean[] taken = new boolean[s.length() + 1];
-        Matcher m = TITLE_OF_COMMA_NAME.matcher(s);
+        String lower = GuardedPattern.lower(s);
+        Matcher m = TITLE_OF_COMMA_NAME.matcher(s, lower);
         while (m.find()) {
             add(out, taken, s, m.start(2), m.end(2), m.group(2), m.group(1), m.start(), m.start(2));
         }
-        m = TITLE_ORG_NAME.matcher(s);
+        m = TITLE_ORG_NAME.matcher(s, lower);
         while (m.find()) {
             add(out, taken, s, m.start(2), m.end(2), m.group(2), m.group(1), m.start(), m.start(2));
         }
-        m = TITLE_NAME.matcher(s);
+        m = TITLE_NAME.matcher(s, lower);
         while (m.find()) {
             int titleStart = extendTitleLeft(s, m.start());
             add(out, taken, s, m.start(2), m.end(2), m.group(2), m.group(1), titleStart, m.end(1));
         }
-        m = NAME_COMMA_TITLE.matcher(s);
+        m = NAME_COMMA_TITLE.matcher(s, lower);
         while (m.find()) {
             add(out, taken, s, m.start(1), m.end(1), m.group(1), m.group(2), m.end(1), m.end());
         }
-        m = NAME_SAID.matcher(s);
+        m = NAME_SAID.matcher(s, lower);
         while (m.find()) {
             add(out, taken, s, m.start(1), m.end(1), m.group(1), null, -1, -1);
         }
-        m = NAME_COLON.matcher(s);
+        m = NAME_COLON.matcher(s, lower);
         while (m.find()) {
             add(out, taken, s, m.start(1), m.end(1), m.group(1), null, -1, -1);
         }
-        m = SAID_NAME.matcher(s);
+        m = SAID_NAME.matcher(s, lower);
         while (m.find()) {
             add(out, taken, s, m.start(1), m.end(1), m.group(1), null, -1, -1);
         }
@@ -109,11 +110,13 @@ final class PersonFinder {
         return out;
     }
 
+    private static final Pattern TITLE_LEFT =
+            Pattern.compile("((?:[A-Z][\\p{L}'’-]*|army|military|regional|ministry|defen[cs]e|the)\\s+)$");
+
     /** The title phrase may start earlier: "Kharkiv Oblast Governor", "army spokesman", "Ukraine's military spokesman". */
     private static int extendTitleLeft(String s, int start) {
         int i = start;
-        Matcher m = Pattern.compile("((?:[A-Z][\\p{L}'’-]*|army|military|regional|ministry|defen[cs]e|the)\\s+)$")
-                .matcher("");
+        Matcher m = TITLE_LEFT.matcher("");
         for (int k = 0; k < 4; k++) {
             m.reset(s.substring(0, i));
             if (!m.find()) {

@@ -37,6 +37,9 @@ final class PlaceFinder {
             "industrial", "southeastern", "northeastern", "southwestern", "northwestern", "when", "where",
             "as", "while", "after", "before", "since", "during", "it", "he", "she", "they", "we", "there");
 
+    /** "the village of Tabaivka": a generic word before "of" that makes the name after it a settlement. */
+    private static final Set<String> SETTLEMENT_WORDS = Set.of("village", "town", "settlement", "city");
+
     /** "Central district", "Northern district": city districts are often named so. */
     private static final Set<String> DIRECTIONS = Set.of("central", "northern", "southern", "eastern", "western");
 
@@ -107,10 +110,11 @@ final class PlaceFinder {
                     found = mention(s, i, j + 1, List.of(), type, inName);
                     break;
                 }
-                if (mint && len <= 2 && mintable(s, i, j) && i >= 2
+                // Cheap word checks first: mintable may tag the whole sentence.
+                if (mint && len <= 2 && i >= 2
                         && s.token(i - 1).equalsIgnoreCase("of")
-                        && Set.of("village", "town", "settlement", "city").contains(
-                                s.token(i - 2).toLowerCase(Locale.ROOT))) {
+                        && SETTLEMENT_WORDS.contains(s.token(i - 2).toLowerCase(Locale.ROOT))
+                        && mintable(s, i, j)) {
                     found = mention(s, i, j, List.of(), PlaceType.SETTLEMENT, inName);
                     break;
                 }

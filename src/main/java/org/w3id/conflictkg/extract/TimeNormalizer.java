@@ -37,13 +37,13 @@ public final class TimeNormalizer {
         TimeValue apply(Matcher m, LocalDate d);
     }
 
-    private record Entry(Pattern pattern, Rule rule) {
+    private record Entry(GuardedPattern pattern, Rule rule) {
     }
 
     private static final List<Entry> RULES = new ArrayList<>();
 
     private static void rule(String regex, Rule r) {
-        RULES.add(new Entry(Pattern.compile("\\b" + regex + "\\b", Pattern.CASE_INSENSITIVE), r));
+        RULES.add(new Entry(GuardedPattern.compile("\\b" + regex + "\\b", Pattern.CASE_INSENSITIVE), r));
     }
 
     static {
@@ -131,8 +131,9 @@ public final class TimeNormalizer {
     public static List<Found> find(String sentence, LocalDate reportDate) {
         List<Found> found = new ArrayList<>();
         boolean[] taken = new boolean[sentence.length() + 1];
+        String lower = GuardedPattern.lower(sentence);
         for (Entry e : RULES) {
-            Matcher m = e.pattern().matcher(sentence);
+            Matcher m = e.pattern().matcher(sentence, lower);
             while (m.find()) {
                 if (overlaps(taken, m.start(), m.end())) {
                     continue;
