@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,7 +37,7 @@ public final class QuantityFinder {
     private static final Pattern KILLED = Pattern.compile(
             "\\b(kill(ed|ing|s)?|dead|died|deaths?|lives|fatalities|perished|bodies)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern INJURED = Pattern.compile(
-            "\\b(injur(ed|ing|ies|y)|wound(ed|ing|s)?|hurt|hospitali[sz]ed|intensive care)\\b",
+            "\\b(injur(ed|es|ing|ies|y)|wound(ed|ing|s)?|hurt|hospitali[sz]ed|intensive care)\\b",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern EVACUATED = Pattern.compile(
             "\\b(evacuat\\w*|relocat\\w*|resettled|moved out)\\b", Pattern.CASE_INSENSITIVE);
@@ -47,6 +48,25 @@ public final class QuantityFinder {
     private static final Pattern NOT_COUNT = Pattern.compile(
             "^(years?|months?|weeks?|days?|hours?|minutes?|km|kilometers?|kilometres?|miles?|meters?|metres?|percent"
             + "|per|%|am|pm|a\\.m|p\\.m|o'clock|th|st|nd|rd)\\b", Pattern.CASE_INSENSITIVE);
+
+    /** Words that may follow a number without being what it counts. */
+    private static final Set<String> NOT_NOUNS = Set.of("in", "at", "on", "of", "from", "to", "near", "across",
+            "after", "during", "by", "and", "or", "but", "as", "while", "when", "were", "was", "are", "is", "have",
+            "has", "had", "been", "being", "remain", "remained", "remains", "said", "say", "says", "who", "which",
+            "that", "including");
+
+    private static final Pattern NEXT_WORD = Pattern.compile("\\s+([A-Za-z][A-Za-z-]*)\\b");
+    /** Words before a noun that say which or what kind: "private houses", "residential buildings". */
+    private static final Set<String> ADJECTIVES = Set.of("private", "residential", "civilian", "military",
+            "multi-storey", "multi-story", "high-rise", "apartment", "enemy", "attack", "combat", "armoured",
+            "armored", "guided", "cruise", "ballistic", "aerial", "unmanned", "more", "other", "additional", "new");
+
+    /** A word that qualifies the noun after it: a name or adjective of origin ("Russian", "Shahed"), a "-type". */
+    private static boolean modifier(String word) {
+        String w = word.toLowerCase(Locale.ROOT);
+        return Character.isUpperCase(word.charAt(0)) || ADJECTIVES.contains(w) || w.endsWith("-type")
+                || w.endsWith("-made") || w.endsWith("-style");
+    }
 
     private QuantityFinder() {
     }
@@ -63,16 +83,35 @@ public final class QuantityFinder {
             if (NOT_COUNT.matcher(noun).find()) {
                 continue;
             }
+            if (NOT_NOUNS.contains(noun.split("\\s+")[0])) {
+                // "injures three in Belgorod", "22 were injured": the number stands alone; its kind is around it.
+                noun = "";
+            }
             long amount = amount(m.group(2), m.group(3));
             if (amount < 0) {
                 continue;
             }
-            String measure = measure(sentence, m.start(), m.end(), noun);
+            int end = !noun.isEmpty() ? m.end(4) : m.group(3) != null ? m.end(3) : m.end(2);
+            if (!noun.isEmpty() && modifier(m.group(4))) {
+                // "11 Russian drones", "three private houses": what is counted is the noun the words lead to.
+                Matcher next = NEXT_WORD.matcher(sentence);
+                for (int k = 0; k < 2 && next.region(end, sentence.length()).lookingAt(); k++) {
+                    String w = next.group(1);
+                    if (NOT_NOUNS.contains(w.toLowerCase(Locale.ROOT))) {
+                        break;
+                    }
+                    noun = noun + " " + w.toLowerCase(Locale.ROOT);
+                    end = next.end();
+                    if (!modifier(w)) {
+                        break;
+                    }
+                }
+            }
+            String measure = measure(sentence, m.start(), end, noun);
             if (measure == null) {
                 continue;
             }
             String qualifier = m.group(1) == null ? null : m.group(1).toLowerCase(Locale.ROOT);
-            int end = m.group(4) != null ? m.end(4) : m.group(3) != null ? m.end(3) : m.end(2);
             out.add(new Found(m.start(), end, new QuantityRec(amount, qualifier, measure,
                     sentence.substring(m.start(), end))));
         }

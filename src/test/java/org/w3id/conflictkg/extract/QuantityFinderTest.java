@@ -86,4 +86,26 @@ class QuantityFinderTest {
         List<QuantityRec> q = quantities("A 52-year-old man was killed when a shell hit his house.");
         assertTrue(q.stream().noneMatch(r -> r.measure().equals("killed")), q::toString);
     }
+
+    @Test
+    void aPrepositionOrVerbAfterTheNumberIsNotWhatItCounts() {
+        QuantityRec q = only("Overnight shelling injures three in Nikopol, the governor says.");
+        assertEquals(3, q.amount());
+        assertEquals("injured", q.measure());
+        q = only("After the strike on the depot 22 were injured, medics said.");
+        assertEquals(22, q.amount());
+        assertEquals("injured", q.measure());
+        assertTrue(quantities("Two or three shells fell on the embankment.").stream()
+                .noneMatch(x -> x.measure().equals("or")), "no quantity measured in 'or'");
+    }
+
+    @Test
+    void theCountedNounComesAfterItsModifiers() {
+        QuantityRec q = only("Air defence units shot down 11 Russian drones overnight.");
+        assertEquals(11, q.amount());
+        assertEquals("drones", q.measure());
+        assertEquals("11 Russian drones", q.text());
+        assertEquals("houses", only("The blast damaged three private houses near the school.").measure());
+        assertEquals("drones", only("The army said 24 Shahed-type attack drones were launched.").measure());
+    }
 }
