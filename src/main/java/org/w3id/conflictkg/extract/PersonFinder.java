@@ -131,6 +131,10 @@ final class PersonFinder {
                             int titleStart, int titleEnd) {
         // Trim leading words that are not part of a name ("The", "Governor").
         String[] words = name.split("\\s+");
+        if (PLACE_WORDS.contains(words[words.length - 1].toLowerCase(Locale.ROOT))) {
+            // "Karnaukhivka, a village in Dnipropetrovsk Oblast, Russian Defence Ministry spokesman ...": a place.
+            return;
+        }
         int skip = 0;
         int offset = start;
         while (skip < words.length && NOT_NAMES.contains(words[skip].toLowerCase(Locale.ROOT))) {

@@ -68,4 +68,15 @@ class PersonFinderTest {
         List<PersonFinder.Found> found = PersonFinder.find("Moscow said the drones were shot down.");
         assertTrue(found.isEmpty(), found::toString);
     }
+
+    @Test
+    void anOblastBeforeATitleIsNoPerson() {
+        PersonFinder.Found f = only("Russian troops have taken Novopil, a village in Mykolaiv Oblast, Russian Defence "
+                + "Ministry spokesman Igor Konashenkov said.");
+        assertEquals("Igor Konashenkov", f.name());
+        assertEquals("spokesperson", f.role());
+        f = only("Ukrainian forces have retaken Lozove in Sumy Oblast, the head of the regional administration, "
+                + "Ivan Dovhan, said.");
+        assertEquals("Ivan Dovhan", f.name());
+    }
 }
