@@ -42,14 +42,7 @@ class SavedQueriesTest {
     }
 
     static List<QuerySolution> run(Path file) throws IOException {
-        Query q = QueryRunner.parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
-        return Txn.calculateRead(store.dataset(), () -> {
-            try (QueryExecution qe = QueryExecution.dataset(store.dataset()).query(q).build()) {
-                List<QuerySolution> rows = new java.util.ArrayList<>();
-                org.apache.jena.query.ResultSetFactory.copyResults(qe.execSelect()).forEachRemaining(rows::add);
-                return rows;
-            }
-        });
+        return runOn(store, file);
     }
 
     @Test
@@ -99,5 +92,56 @@ class SavedQueriesTest {
     void placesWithGeoNamesLinksIncludeKupiansk() throws IOException {
         List<QuerySolution> rows = run(Path.of("queries/places-with-geonames-links.rq"));
         assertTrue(rows.stream().anyMatch(r -> r.toString().contains("703656")), rows::toString);
+    }
+
+    @Test
+    void contradictingClaimsListASameSidePairLinkedByContradicts() throws IOException {
+        // Two Ukrainian claims about the same village, category and month, neither a denial: only a
+        // ckg:contradicts link (in a graph of its own, as an analyst would add it) makes them a pair.
+        KgStore own = KgStore.inMemory();
+        try {
+            String r = "https://example.org/report/";
+            String place = "<https://w3id.org/conflict-kg/id/place/x-test-hrodivka>";
+            StringBuilder u = new StringBuilder("""
+                    PREFIX ckg: <https://w3id.org/conflict-kg/ontology#>
+                    PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+                    INSERT DATA {
+                      GRAPH <https://example.org/places> { %s rdfs:label "Hrodivka"@en }
+                    """.formatted(place));
+            for (int k = 1; k <= 2; k++) {
+                u.append("""
+                          GRAPH <%1$s%2$d> {
+                            <%1$s%2$d> ckg:sourceFile "test-%2$d.txt" .
+                            <%1$s%2$d/e> a ckg:ControlChange ; ckg:place %3$s ; ckg:category ckg:ControlChange ;
+                                ckg:placeLabel "Hrodivka"@en ; ckg:when "2024-12-0%2$d" .
+                            <%1$s%2$d/c> ckg:asserts <%1$s%2$d/e> ; ckg:stance ckg:Asserted ;
+                                ckg:claimKey "test|ControlChange|2024-12" ; ckg:claimantSide ckg:Ukraine ;
+                                ckg:claimantLabel "Claimant %2$d"@en ; ckg:quote "Quote %2$d" .
+                          }
+                        """.formatted(r, k, place));
+            }
+            u.append("  GRAPH <https://example.org/links> { <" + r + "1/c> ckg:contradicts <" + r + "2/c> }\n}");
+            Txn.executeWrite(own.dataset(), () -> org.apache.jena.update.UpdateAction.parseExecute(u.toString(),
+                    own.dataset()));
+            List<QuerySolution> rows = runOn(own, Path.of("queries/contradicting-claims.rq"));
+            assertTrue(rows.size() == 1 && rows.get(0).getLiteral("why").getString()
+                    .equals("one denies or contradicts the other"), rows::toString);
+            Txn.executeWrite(own.dataset(), () -> own.dataset().removeNamedModel("https://example.org/links"));
+            assertTrue(runOn(own, Path.of("queries/contradicting-claims.rq")).isEmpty(),
+                    "without the link, two same-side claims are no contradiction");
+        } finally {
+            own.close();
+        }
+    }
+
+    static List<QuerySolution> runOn(KgStore s, Path file) throws IOException {
+        Query q = QueryRunner.parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+        return Txn.calculateRead(s.dataset(), () -> {
+            try (QueryExecution qe = QueryExecution.dataset(s.dataset()).query(q).build()) {
+                List<QuerySolution> rows = new java.util.ArrayList<>();
+                org.apache.jena.query.ResultSetFactory.copyResults(qe.execSelect()).forEachRemaining(rows::add);
+                return rows;
+            }
+        });
     }
 }
