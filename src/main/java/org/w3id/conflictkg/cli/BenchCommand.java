@@ -49,7 +49,7 @@ final class BenchCommand implements Callable<Integer> {
             description = "Measured runs per query, after the warm-up runs (default: ${DEFAULT-VALUE}).")
     int runs;
 
-    @Option(names = "--warmups", paramLabel = "W", defaultValue = "5",
+    @Option(names = "--warmups", paramLabel = "W", defaultValue = "10",
             description = "Unmeasured runs per query first, so that each is timed warm: compiled by the JIT, its "
                     + "index pages cached (default: ${DEFAULT-VALUE}).")
     int warmups;
