@@ -66,7 +66,9 @@ class LiveStoreIT {
         KgStore store = KgStore.open(storeDir);
         KgServer server = null;
         try {
-            Ingester ingester = TestStores.ingester(store);
+            // One report per transaction: extraction is fast enough that the 40 reports would otherwise be written
+            // in one batch, and readers would see none of them until the ingest ended.
+            Ingester ingester = TestStores.ingester(store).batch(1);
             ingester.ensureBase();
             server = KgServer.start(store, new KgServer.Settings("127.0.0.1", 0, 30_000, null, null));
             String sparql = server.sparqlUrl();
