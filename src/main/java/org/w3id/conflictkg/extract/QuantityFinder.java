@@ -53,7 +53,8 @@ public final class QuantityFinder {
     private static final Set<String> NOT_NOUNS = Set.of("in", "at", "on", "of", "from", "to", "near", "across",
             "after", "during", "by", "and", "or", "but", "as", "while", "when", "were", "was", "are", "is", "have",
             "has", "had", "been", "being", "remain", "remained", "remains", "said", "say", "says", "who", "which",
-            "that", "including");
+            "that", "including", "over", "for", "with", "into", "through", "toward", "towards", "against", "inside",
+            "outside", "behind");
 
     private static final Pattern NEXT_WORD = Pattern.compile("\\s+([A-Za-z][A-Za-z-]*)\\b");
     /** Words before a noun that say which or what kind: "private houses", "residential buildings". */
@@ -61,11 +62,14 @@ public final class QuantityFinder {
             "multi-storey", "multi-story", "high-rise", "apartment", "enemy", "attack", "combat", "armoured",
             "armored", "guided", "cruise", "ballistic", "aerial", "unmanned", "more", "other", "additional", "new");
 
-    /** A word that qualifies the noun after it: a name or adjective of origin ("Russian", "Shahed"), a "-type". */
+    /**
+     * A word that qualifies the noun after it: a name or adjective of origin ("Russian", "Shahed"), a "-type", a
+     * compound that is no plural ("fixed-wing").
+     */
     private static boolean modifier(String word) {
         String w = word.toLowerCase(Locale.ROOT);
         return Character.isUpperCase(word.charAt(0)) || ADJECTIVES.contains(w) || w.endsWith("-type")
-                || w.endsWith("-made") || w.endsWith("-style");
+                || w.endsWith("-made") || w.endsWith("-style") || w.contains("-") && !w.endsWith("s");
     }
 
     private QuantityFinder() {

@@ -107,5 +107,8 @@ class QuantityFinderTest {
         assertEquals("11 Russian drones", q.text());
         assertEquals("houses", only("The blast damaged three private houses near the school.").measure());
         assertEquals("drones", only("The army said 24 Shahed-type attack drones were launched.").measure());
+        assertEquals("drones", only("Moscow said it destroyed 62 Ukrainian fixed-wing drones.").measure());
+        assertTrue(quantities("Air defence downed drones, including 27 over Kursk.").stream()
+                .noneMatch(x -> x.measure().equals("over")), "no quantity measured in 'over'");
     }
 }
