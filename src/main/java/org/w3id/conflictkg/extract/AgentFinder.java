@@ -71,9 +71,10 @@ final class AgentFinder {
             Map.entry("IAEA", new Object[] {"International Atomic Energy Agency", Side.OTHER}),
             Map.entry("UN", new Object[] {"United Nations", Side.OTHER}),
             Map.entry("NATO", new Object[] {"NATO", Side.OTHER}));
-    private static final GuardedPattern KNOWN = GuardedPattern.compile("\\b(?:the\\s+)?(" + String.join("|", KNOWN_ORGS.keySet())
-            + ")\\b");
-    private static final GuardedPattern COUNTRY = GuardedPattern.compile("\\b(Ukraine|Russia|Moscow|Kyiv|Kiev)\\b(?!['’]s\\s+"
+    private static final GuardedPattern KNOWN = GuardedPattern.compile(
+            "\\b(?:the\\s+)?(" + String.join("|", KNOWN_ORGS.keySet()) + ")\\b");
+    private static final GuardedPattern COUNTRY = GuardedPattern.compile(
+            "\\b(Ukraine|Russia|Moscow|Kyiv|Kiev)\\b(?!['’]s\\s+"
             + "(?:\\w+\\s+)?(?:forces|troops|army|military|defen|ministry|general|air|armed|border|navy))");
 
     private AgentFinder() {

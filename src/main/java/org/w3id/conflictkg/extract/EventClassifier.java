@@ -19,23 +19,29 @@ public final class EventClassifier {
     }
 
     /** A weapon named without an attack ("received rocket systems") is no event. */
-    private static final GuardedPattern ATTACK_CONTEXT = GuardedPattern.compile("\\b(attack\\w*|strikes?|struck|hit|hits|fir(?:e|ed|ing)"
+    private static final GuardedPattern ATTACK_CONTEXT = GuardedPattern.compile(
+            "\\b(attack\\w*|strikes?|struck|hit|hits|fir(?:e|ed|ing)"
             + "|launch\\w*|shot\\s+down|down(?:ed|ing)|intercept\\w*|destroy\\w*|shell\\w*|drop\\w*|used|using"
             + "|target\\w*|bombard\\w*|explosions?|damag\\w*|kill\\w*|injur\\w*|wound\\w*|raids?|practi[cs]ed"
             + "|repel\\w*|neutrali[sz]ed|salvos?|barrage)\\b", Pattern.CASE_INSENSITIVE);
 
     private static final List<Rule> RULES = new ArrayList<>();
 
+    private static void rule(EventType t, String regex, boolean weak, boolean needsContext) {
+        RULES.add(new Rule(GuardedPattern.compile("\\b(?:" + regex + ")\\b", Pattern.CASE_INSENSITIVE), t, weak,
+                needsContext));
+    }
+
     private static void strong(EventType t, String regex) {
-        RULES.add(new Rule(GuardedPattern.compile("\\b(?:" + regex + ")\\b", Pattern.CASE_INSENSITIVE), t, false, false));
+        rule(t, regex, false, false);
     }
 
     private static void weapon(EventType t, String regex) {
-        RULES.add(new Rule(GuardedPattern.compile("\\b(?:" + regex + ")\\b", Pattern.CASE_INSENSITIVE), t, false, true));
+        rule(t, regex, false, true);
     }
 
     private static void weak(EventType t, String regex) {
-        RULES.add(new Rule(GuardedPattern.compile("\\b(?:" + regex + ")\\b", Pattern.CASE_INSENSITIVE), t, true, false));
+        rule(t, regex, true, false);
     }
 
     static {

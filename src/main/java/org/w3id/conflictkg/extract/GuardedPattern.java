@@ -35,10 +35,15 @@ final class GuardedPattern {
     static GuardedPattern compile(String regex, int flags) {
         Pattern p = Pattern.compile(regex, flags);
         // Whitespace that means nothing, a literal pattern, or Unicode case folding ("ſ" matching "s") would each
-        // make the words read off wrong: such patterns are searched on every text.
-        boolean plain = (flags & (Pattern.COMMENTS | Pattern.LITERAL | Pattern.UNICODE_CASE | Pattern.CANON_EQ)) == 0
-                && !regex.matches("(?s).*\\(\\?[a-zA-Z-]*[xuU].*");
-        return new GuardedPattern(p, plain ? new Reader(regex).alternation(0, regex.length()) : null);
+        // make the words read off wrong: such patterns are searched on every text. The same flags set inside the
+        // regex, "(?x)" or "(?u:...)", are caught by the reader.
+        if ((flags & (Pattern.COMMENTS | Pattern.LITERAL | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS
+                | Pattern.CANON_EQ)) != 0) {
+            return new GuardedPattern(p, null);
+        }
+        Reader reader = new Reader(regex);
+        Set<String> words = reader.alternation(0, regex.length());
+        return new GuardedPattern(p, reader.unsafeFlags ? null : words);
     }
 
     Pattern pattern() {
@@ -79,6 +84,8 @@ final class GuardedPattern {
     /** A small reader of Java regex syntax, just enough to find literal runs that every match must contain. */
     private static final class Reader {
         private final String re;
+        /** Set on reading an inline flag that changes what a literal matches: x, u or U. */
+        boolean unsafeFlags;
 
         Reader(String re) {
             this.re = re;
@@ -203,6 +210,8 @@ final class GuardedPattern {
             }
             int p = open + 2;
             while (p < re.length() && (Character.isLetter(re.charAt(p)) || re.charAt(p) == '-')) {
+                char f = re.charAt(p);
+                unsafeFlags |= f == 'x' || f == 'u' || f == 'U';
                 p++;
             }
             return p < re.length() && re.charAt(p) == ':' ? p + 1 : -1; // (?i:...) or a bare (?i)

@@ -28,19 +28,23 @@ final class PersonFinder {
             + "|general(?!\\s+staff)|colonel|lieutenant|major(?!\\s+general)|captain|sergeant|lieutenant\\s+general|major\\s+general|admiral"
             + "|commander-in-chief|representative|deputy))";
     private static final GuardedPattern TITLE_NAME = GuardedPattern.compile("\\b" + TITLE + "\\s+" + NAME);
-    private static final GuardedPattern TITLE_OF_COMMA_NAME = GuardedPattern.compile("\\b" + TITLE
+    private static final GuardedPattern TITLE_OF_COMMA_NAME = GuardedPattern.compile(
+            "\\b" + TITLE
             + "\\s+(?i:of|for|at|with|in)\\s+[^,;“”\"]{3,90},\\s+" + NAME + "\\s*(?:,|\\bsaid|\\bsays|\\btold|\\bwrote"
             + "|\\bannounced|\\bstated|\\bnoted|\\bclaimed|\\breported|\\bconfirmed|\\bdenied|\\badded)");
-    private static final GuardedPattern NAME_COMMA_TITLE = GuardedPattern.compile(NAME + ",\\s+(?:the\\s+|a\\s+|an\\s+)?"
+    private static final GuardedPattern NAME_COMMA_TITLE = GuardedPattern.compile(
+            NAME + ",\\s+(?:the\\s+|a\\s+|an\\s+)?"
             + "(?:[\\p{L}'’-]+\\s+){0,4}?" + TITLE + "\\b(?:\\s+(?:of|for|at)\\s+[^,;.“”\"]{3,90})?");
-    private static final GuardedPattern NAME_SAID = GuardedPattern.compile(NAME + "\\s+(?:\\w+ly\\s+)?(?:said|says|told|wrote|"
+    private static final GuardedPattern NAME_SAID = GuardedPattern.compile(
+            NAME + "\\s+(?:\\w+ly\\s+)?(?:said|says|told|wrote|"
             + "announced|stated|noted|claimed|reported|confirmed|denied|added|warned|insisted|pointed\\s+out|"
             + "explained|stressed|emphasi[sz]ed|posted|alleged|declared|acknowledged|admitted)\\b");
     /** Ukrainian outlets' style: "Syniehubov: “...”" or "Oleh Syniehubov: ..." at the start of a sentence. */
     private static final GuardedPattern NAME_COLON = GuardedPattern.compile("^\\W*" + NAME + ":\\s");
     private static final GuardedPattern SAID_NAME = GuardedPattern.compile("\\b" + VERBS + "\\s+" + NAME + "\\b");
     /** "the head of Kharkiv RMA Oleh Syniehubov said": a title, its organisation, then a two-word name. */
-    private static final GuardedPattern TITLE_ORG_NAME = GuardedPattern.compile("\\b" + TITLE + "\\s+(?i:of|for)\\s+(?:the\\s+)?"
+    private static final GuardedPattern TITLE_ORG_NAME = GuardedPattern.compile(
+            "\\b" + TITLE + "\\s+(?i:of|for)\\s+(?:the\\s+)?"
             + "(?:[A-Z][\\p{L}'’-]*\\s+){1,5}?([A-Z][\\p{Ll}'’][\\p{L}'’-]*\\s+[A-Z][\\p{Ll}'’][\\p{L}'’-]*)\\s+"
             + "(?:\\w+ly\\s+)?" + VERBS + "\\b");
     /** Capitalised words that are not names even when they stand where names do. */

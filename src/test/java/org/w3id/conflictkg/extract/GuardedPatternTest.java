@@ -54,6 +54,10 @@ class GuardedPatternTest {
         assertNull(GuardedPattern.compile("straße", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).words(),
                 "Unicode case folding");
         assertNull(words("(?x)a b"), "inline COMMENTS flag");
+        assertNull(words("abc(?u:def)"), "inline Unicode case, inside a group that is read");
+        assertNull(GuardedPattern.compile("straße", Pattern.UNICODE_CHARACTER_CLASS).words(),
+                "Unicode character classes imply Unicode case folding");
+        assertEquals(Set.of("xab"), words("\\(?xab"), "an escaped parenthesis sets no flag");
     }
 
     @Test

@@ -10,8 +10,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.apache.jena.query.Query;
-import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QuerySolution;
 import org.apache.jena.system.Txn;
 import org.junit.jupiter.api.AfterAll;
@@ -135,13 +133,6 @@ class SavedQueriesTest {
     }
 
     static List<QuerySolution> runOn(KgStore s, Path file) throws IOException {
-        Query q = QueryRunner.parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
-        return Txn.calculateRead(s.dataset(), () -> {
-            try (QueryExecution qe = QueryExecution.dataset(s.dataset()).query(q).build()) {
-                List<QuerySolution> rows = new java.util.ArrayList<>();
-                org.apache.jena.query.ResultSetFactory.copyResults(qe.execSelect()).forEachRemaining(rows::add);
-                return rows;
-            }
-        });
+        return TestStores.select(s, QueryRunner.parse(Files.readString(file, StandardCharsets.UTF_8), file.toString()));
     }
 }

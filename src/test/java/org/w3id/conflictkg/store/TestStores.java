@@ -3,7 +3,9 @@ package org.w3id.conflictkg.store;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryExecution;
+import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.QuerySolution;
 import org.apache.jena.system.Txn;
 import org.w3id.conflictkg.extract.Extractor;
@@ -47,6 +49,11 @@ public final class TestStores {
                 PREFIX owl: <http://www.w3.org/2002/07/owl#>
                 PREFIX geo: <http://www.opengis.net/ont/geosparql#>
                 """ + sparql;
+        return select(store, QueryFactory.create(q));
+    }
+
+    /** Runs a parsed SELECT and returns the rows. */
+    public static List<QuerySolution> select(KgStore store, Query q) {
         return Txn.calculateRead(store.dataset(), () -> {
             try (QueryExecution qe = QueryExecution.dataset(store.dataset()).query(q).build()) {
                 List<QuerySolution> rows = new java.util.ArrayList<>();
